@@ -1,0 +1,18 @@
+package io.vigil.app;
+
+import io.vigil.app.cli.CommandLine;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+/** Vigil in one JVM: every role by default, a subset with {@code --roles}. */
+@SpringBootApplication
+@EnableConfigurationProperties(AppSettings.class)
+public class VigilApplication {
+
+    public static void main(String[] args) {
+        int code = CommandLine.run(args);
+        if (code != CommandLine.KEEP_RUNNING) {
+            System.exit(code);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.vigil.app.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code vigil bench <name> [--data DIR]}. Each benchmark prints what it measures and ends with one
+ * line {@code <name>: key=value key=value ...}. Benchmarks arrive with the stages they measure;
+ * this is where they register.
+ */
+final class Benchmarks {
+
+    /** A runnable benchmark: takes its arguments, returns the process exit code. */
+    interface Benchmark {
+        int run(List<String> args, PrintStream out, PrintStream err);
+    }
+
+    private static final Map<String, Benchmark> REGISTRY = new TreeMap<>();
+
+    private Benchmarks() {}
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty()) {
+            throw new CommandLine.UsageException(
+                    "bench needs a benchmark name; available: " + available());
+        }
+        Benchmark benchmark = REGISTRY.get(args.get(0));
+        if (benchmark == null) {
+            throw new CommandLine.UsageException(
+                    "no benchmark named '" + args.get(0) + "'; available: " + available());
+        }
+        return benchmark.run(args.subList(1, args.size()), out, err);
+    }
+
+    private static String available() {
+        return REGISTRY.isEmpty() ? "(none yet)" : String.join(", ", REGISTRY.keySet());
+    }
+}
