@@ -18,6 +18,9 @@ public record Topics(String prefix) {
     /** Feed definitions, compacted, keyed by feed id. */
     public static final String FEEDS = "vigil.feeds";
 
+    /** What the crawler remembers per feed, compacted, keyed by feed id. */
+    public static final String FEED_STATE = "vigil.feed-state";
+
     /** New feed entries, keyed by the article's host. */
     public static final String ENTRIES_DISCOVERED = "vigil.entries.discovered";
 
@@ -49,6 +52,10 @@ public record Topics(String prefix) {
 
     public String feeds() {
         return prefix + FEEDS;
+    }
+
+    public String feedState() {
+        return prefix + FEED_STATE;
     }
 
     public String entriesDiscovered() {
@@ -92,6 +99,7 @@ public record Topics(String prefix) {
     public List<String> all() {
         return List.of(
                 feeds(),
+                feedState(),
                 entriesDiscovered(),
                 articlesFetched(),
                 articlesAccepted(),
