@@ -42,14 +42,21 @@ public final class DemoSite implements AutoCloseable {
 
     private final HttpServer server;
     private final Path root;
+    private final long delayMillis;
 
-    private DemoSite(HttpServer server, Path root) {
+    private DemoSite(HttpServer server, Path root, long delayMillis) {
         this.server = server;
         this.root = root;
+        this.delayMillis = delayMillis;
     }
 
     /** Starts serving {@code root} on 127.0.0.1:{@code port} (0 for a free port). */
     public static DemoSite start(Path root, int port) {
+        return start(root, port, java.time.Duration.ZERO);
+    }
+
+    /** The same, answering every request after {@code delay} (a slow site, for tests). */
+    public static DemoSite start(Path root, int port, java.time.Duration delay) {
         Path dir = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("no demo corpus at " + dir);
@@ -58,7 +65,7 @@ public final class DemoSite implements AutoCloseable {
             HttpServer server =
                     HttpServer.create(
                             new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-            DemoSite site = new DemoSite(server, dir);
+            DemoSite site = new DemoSite(server, dir, delay.toMillis());
             server.createContext("/", site::handle);
             server.setExecutor(Executors.newFixedThreadPool(4));
             server.start();
@@ -75,6 +82,14 @@ public final class DemoSite implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             String path = exchange.getRequestURI().getPath();
             Path file = root.resolve(path.substring(1)).normalize();
             if (Files.isDirectory(file)) {
