@@ -2,6 +2,7 @@ package io.vigil.crawler.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.vigil.core.build.SuppressForbidden;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * server: content types, ETag and Last-Modified with 304 answers, 404 for anything outside the
  * directory. Only {@code ./vigil demo} and tests start it.
  */
+@SuppressForbidden(
+        reason =
+                "com.sun.net.httpserver is the JDK's supported, exported HTTP server (jdk.httpserver)")
 public final class DemoSite implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSite.class);
