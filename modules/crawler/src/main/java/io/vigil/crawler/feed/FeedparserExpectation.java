@@ -35,6 +35,9 @@ final class FeedparserExpectation {
                             + "\\s*==\\s*(.+)$",
                     Pattern.DOTALL);
     private static final Pattern ACCESSOR = Pattern.compile("\\['([a-z_]+)'\\]|\\.([a-z_]+)|\\[(\\d+)\\]");
+    private static final Pattern CHAINED =
+            Pattern.compile("^(entries\\[\\d+\\]\\['[a-z_]+'\\])\\s*==\\s*"
+                    + "(entries\\[\\d+\\]\\['[a-z_]+'\\])\\s*==\\s*(.+)$", Pattern.DOTALL);
     private static final Pattern LEN = Pattern.compile("^len\\(entries\\)\\s*==\\s*(\\d+)$");
     private static final Pattern TOP =
             Pattern.compile("^(encoding|version)\\s*==\\s*(.+)$", Pattern.DOTALL);
@@ -117,6 +120,19 @@ final class FeedparserExpectation {
             int n = Integer.parseInt(len.group(1));
             return new Check("entry-count", feed.entries().size() == n, feed.entries().size());
         }
+        Matcher chained = CHAINED.matcher(c);
+        if (chained.matches()) {
+            // a == b == 'x': both must equal the literal
+            Check first = translate(chained.group(1) + " == " + chained.group(3), feed,
+                    serverHost);
+            Check second = translate(chained.group(2) + " == " + chained.group(3), feed,
+                    serverHost);
+            if (first == null || second == null) {
+                return null;
+            }
+            return new Check(first.family, first.passed && second.passed,
+                    first.actual + " / " + second.actual);
+        }
         Matcher m = CLAUSE.matcher(c);
         if (!m.matches()) {
             return null;
@@ -146,6 +162,8 @@ final class FeedparserExpectation {
                     host);
             case "language" -> exact("language", rhs, f.language());
             case "updated_parsed", "modified_parsed" -> date("feed-date", rhs, f.updated());
+            case "rights", "copyright", "rights_detail.value", "copyright_detail.value" ->
+                    text("rights", rhs, f.rights());
             default -> null;
         };
     }
@@ -168,7 +186,12 @@ final class FeedparserExpectation {
                     e == null ? null : e.published());
             case "updated_parsed", "modified_parsed" -> date("entry-date", rhs,
                     e == null ? null : e.updated());
-            case "language" -> exact("language", rhs, e == null ? null : e.language());
+            case "language", "content.#0.language" -> exact("language", rhs,
+                    e == null ? null : e.language());
+            case "source.title", "source.title_detail.value" -> text("source", rhs,
+                    e == null ? null : e.source());
+            case "rights", "copyright", "rights_detail.value" -> text("rights", rhs,
+                    e == null ? null : e.rights());
             default -> null;
         };
     }

@@ -57,13 +57,15 @@ final class JsonFeedReader {
                     tags,
                     FeedDates.parse(str(item, "date_published")),
                     FeedDates.parse(str(item, "date_modified")),
-                    str(item, "language") != null ? str(item, "language") : language));
+                    str(item, "language") != null ? str(item, "language") : language,
+                    null,
+                    null));
         }
         return new ParsedFeed(FeedFormat.JSON_FEED, ParseOutcome.OK, null,
                 PlainText.fromHtml(str(root, "title")),
                 Links.resolve(base, str(root, "home_page_url")),
                 PlainText.fromHtml(str(root, "description")),
-                language, null, StandardCharsets.UTF_8, entries);
+                language, null, null, StandardCharsets.UTF_8, entries);
     }
 
     private static List<String> authors(JsonNode node) {

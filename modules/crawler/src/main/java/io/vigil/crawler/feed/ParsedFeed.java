@@ -18,7 +18,9 @@ import java.util.Objects;
  * @param description plain-text feed subtitle / description, or null
  * @param language feed language tag, or null
  * @param updated when the feed says it was last updated, or null
- * @param encoding the charset the bytes were decoded with (null for JSON, always UTF-8)
+ * @param rights plain-text copyright / rights statement of the feed, or null (exports show it)
+ * @param encoding the charset the document declared or was detected in (JSON: UTF-8); decoding
+ *     may use a compatible superset (windows-1252 for Latin-1/ASCII labels)
  * @param entries the entries in document order
  */
 public record ParsedFeed(
@@ -30,6 +32,7 @@ public record ParsedFeed(
         String description,
         String language,
         Instant updated,
+        String rights,
         Charset encoding,
         List<ParsedEntry> entries) {
 
@@ -41,7 +44,8 @@ public record ParsedFeed(
 
     static ParsedFeed failed(FeedFormat format, ParseOutcome outcome, String detail,
             Charset encoding) {
-        return new ParsedFeed(format, outcome, detail, null, null, null, null, null, encoding,
+        return new ParsedFeed(format, outcome, detail, null, null, null, null, null, null,
+                encoding,
                 List.of());
     }
 }

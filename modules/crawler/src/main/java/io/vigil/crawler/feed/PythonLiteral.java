@@ -8,8 +8,64 @@ final class PythonLiteral {
 
     private PythonLiteral() {}
 
-    /** A single string literal ({@code 'x'}, {@code u"x"}, {@code r'x'}), or null. */
+    /**
+     * A string literal ({@code 'x'}, {@code u"x"}, {@code r'x'}, {@code """x"""}), or several
+     * joined with {@code +}; null for anything else.
+     */
     static String string(String text) {
+        StringBuilder out = new StringBuilder();
+        String rest = text.strip();
+        while (true) {
+            int end = literalEnd(rest);
+            if (end < 0) {
+                return null;
+            }
+            String one = single(rest.substring(0, end));
+            if (one == null) {
+                return null;
+            }
+            out.append(one);
+            rest = rest.substring(end).strip();
+            if (rest.isEmpty()) {
+                return out.toString();
+            }
+            if (!rest.startsWith("+")) {
+                return null;
+            }
+            rest = rest.substring(1).strip();
+        }
+    }
+
+    /** Index just past the first literal in {@code t}, or -1. */
+    private static int literalEnd(String t) {
+        int i = 0;
+        while (i < t.length() && "uUrRbB".indexOf(t.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i >= t.length()) {
+            return -1;
+        }
+        char q = t.charAt(i);
+        if (q != '\'' && q != '"') {
+            return -1;
+        }
+        String triple = String.valueOf(q).repeat(3);
+        if (t.startsWith(triple, i)) {
+            int close = t.indexOf(triple, i + 3);
+            return close < 0 ? -1 : close + 3;
+        }
+        for (int j = i + 1; j < t.length(); j++) {
+            char c = t.charAt(j);
+            if (c == '\\') {
+                j++;
+            } else if (c == q) {
+                return j + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static String single(String text) {
         String t = text.strip();
         boolean raw = false;
         while (!t.isEmpty() && "uUrRbB".indexOf(t.charAt(0)) >= 0) {
@@ -22,6 +78,10 @@ final class PythonLiteral {
         char q = t.charAt(0);
         if ((q != '\'' && q != '"') || t.charAt(t.length() - 1) != q) {
             return null;
+        }
+        String triple = String.valueOf(q).repeat(3);
+        if (t.length() >= 6 && t.startsWith(triple) && t.endsWith(triple)) {
+            t = t.substring(2, t.length() - 2);
         }
         StringBuilder out = new StringBuilder();
         for (int i = 1; i < t.length() - 1; i++) {

@@ -48,6 +48,9 @@ final class RomeReader {
         if (format == FeedFormat.UNKNOWN) {
             format = guessFormat(root);
         }
+        if (format == FeedFormat.RSS_100 && declaresRss090(root)) {
+            format = FeedFormat.RSS_090;
+        }
         if (format == FeedFormat.UNKNOWN) {
             return ParsedFeed.failed(FeedFormat.UNKNOWN, ParseOutcome.NOT_A_FEED,
                     "root element <" + root.getName() + "> is not RSS or Atom", encoding);
@@ -73,6 +76,9 @@ final class RomeReader {
                 : feed == null ? null : text(feed.getTitleEx(), atom);
         Element descriptionElement = XmlFeedWalker.firstChild(channel, "subtitle", "tagline",
                 "description");
+        if (descriptionElement == null) {
+            descriptionElement = XmlFeedWalker.itunes(channel, "subtitle", "summary");
+        }
         String description = descriptionElement != null
                 ? XmlFeedWalker.text(descriptionElement, atom)
                 : feed == null ? null : text(feed.getDescriptionEx(), atom);
@@ -83,8 +89,9 @@ final class RomeReader {
         }
         return new ParsedFeed(format, outcome,
                 outcome == ParseOutcome.OK ? null : firstNonNull(parsed.problem(), romeProblem),
-                title, link, description, Languages.normalize(language), updated, encoding,
-                entries);
+                title, link, description, Languages.normalize(language), updated,
+                XmlFeedWalker.text(XmlFeedWalker.firstChild(channel, "rights", "copyright"), atom),
+                encoding, entries);
     }
 
     private static ParsedEntry merge(SyndEntry r, ParsedEntry w) {
@@ -121,7 +128,9 @@ final class RomeReader {
                 categories.isEmpty() ? w.categories() : categories,
                 firstNonNull(w.published(), instant(r.getPublishedDate())),
                 firstNonNull(w.updated(), instant(r.getUpdatedDate())),
-                w.language());
+                w.language(),
+                w.source(),
+                w.rights());
     }
 
     /** Atom {@code text} stays as is; html, xhtml and RSS (untyped) text are read as HTML. */
@@ -154,6 +163,11 @@ final class RomeReader {
             case "channel" -> FeedFormat.RSS_091;
             default -> FeedFormat.UNKNOWN;
         };
+    }
+
+    private static boolean declaresRss090(Element root) {
+        String rss090 = "http://my.netscape.com/rdf/simple/0.9/";
+        return root.getNamespacesInScope().stream().anyMatch(n -> n.getURI().equals(rss090));
     }
 
     private static Instant instant(Date d) {

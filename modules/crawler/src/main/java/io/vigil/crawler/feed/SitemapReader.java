@@ -46,10 +46,10 @@ final class SitemapReader {
                 Instant modified = child.getLastModified() == null
                         ? null : child.getLastModified().toInstant();
                 entries.add(new ParsedEntry(link == null ? null : link.toString(), link, null,
-                        null, null, List.of(), List.of(), null, modified, null));
+                        null, null, List.of(), List.of(), null, modified, null, null, null));
             }
             return new ParsedFeed(FeedFormat.SITEMAP_INDEX, ParseOutcome.OK, null, null, null,
-                    null, null, null, encoding, entries);
+                    null, null, null, null, encoding, entries);
         }
         boolean news = false;
         for (SiteMapURL u : ((SiteMap) map).getSiteMapUrls()) {
@@ -71,10 +71,12 @@ final class SitemapReader {
                     n == null || n.getPublicationDate() == null
                             ? null : n.getPublicationDate().toInstant(),
                     modified,
-                    n == null ? null : n.getLanguage()));
+                    n == null ? null : n.getLanguage(),
+                    n == null ? null : PlainText.fromText(n.getName()),
+                    null));
         }
         return new ParsedFeed(news ? FeedFormat.NEWS_SITEMAP : FeedFormat.SITEMAP,
-                ParseOutcome.OK, null, null, null, null, null, null, encoding, entries);
+                ParseOutcome.OK, null, null, null, null, null, null, null, encoding, entries);
     }
 
     private static NewsAttributes newsOf(SiteMapURL u) {

@@ -56,14 +56,41 @@ final class XmlFeedWalker {
         return new ParsedEntry(
                 id(item),
                 link(item),
-                text(child(item, "title"), atom),
+                title(item, atom),
                 summaryText(item, atom),
                 contentText(item, atom),
                 authors(item),
                 categories(item),
                 published(item),
                 updated(item),
-                language(item, feedLanguage));
+                language(textElement(item), feedLanguage),
+                source(item),
+                text(firstChild(item, "rights", "copyright"), atom));
+    }
+
+    /** The title; Media RSS {@code media:title} stands in when there is no core one. */
+    static String title(Element item, boolean atom) {
+        Element t = child(item, "title");
+        if (t == null) {
+            for (Element c : item.getChildren()) {
+                if (c.getName().equals("title") && c.getNamespaceURI().equals(MEDIA_RSS)) {
+                    return text(c, false);
+                }
+            }
+        }
+        return text(t, atom);
+    }
+
+    private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
+
+    /** The publication an aggregated item comes from: RSS source text or Atom source title. */
+    static String source(Element item) {
+        Element s = child(item, "source");
+        if (s == null) {
+            return null;
+        }
+        Element title = child(s, "title");
+        return title != null ? text(title, true) : PlainText.fromHtml(s.getText());
     }
 
     String id(Element item) {
@@ -80,11 +107,14 @@ final class XmlFeedWalker {
         for (Element l : children(item, "link")) {
             String href = l.getAttributeValue("href");
             String rel = l.getAttributeValue("rel");
+            if (rel != null && !rel.equalsIgnoreCase("alternate")) {
+                continue;
+            }
             if (href == null) {
                 if (textLink == null && !l.getTextTrim().isEmpty()) {
                     textLink = Links.resolve(base(l), l.getTextTrim());
                 }
-            } else if (rel == null || rel.equalsIgnoreCase("alternate")) {
+            } else {
                 URI u = Links.resolve(base(l), href);
                 String type = l.getAttributeValue("type");
                 if (u != null && (best == null || type != null && type.contains("html"))) {
@@ -124,15 +154,27 @@ final class XmlFeedWalker {
         return b;
     }
 
+    /** The element whose text we keep (content, else summary, else the item itself). */
+    private static Element textElement(Element item) {
+        Element e = firstChild(item, "content", "encoded", "body", "fullitem", "summary",
+                "description");
+        return e == null ? item : e;
+    }
+
+    /**
+     * The language of an element's text: the nearest xml:lang (an empty one means unknown), else
+     * a dc:language / language child of the item, else {@code fallback}.
+     */
     static String language(Element e, String fallback) {
-        String own = firstText(e, "language");
-        if (own != null) {
-            return Languages.normalize(own);
-        }
         for (Element p = e; p != null; p = p.getParentElement()) {
             String lang = p.getAttributeValue("lang", Namespace.XML_NAMESPACE);
-            if (lang != null && !lang.isBlank()) {
+            if (lang != null) {
                 return Languages.normalize(lang);
+            }
+            String own = p.getName().equals("item") || p.getName().equals("entry")
+                    ? firstText(p, "language") : null;
+            if (own != null) {
+                return Languages.normalize(own);
             }
         }
         return Languages.normalize(fallback);
@@ -177,9 +219,27 @@ final class XmlFeedWalker {
     }
 
     String summaryText(Element item, boolean atom) {
-        String s = text(firstChild(item, "summary", "description", "abstract"), atom);
+        Element e = firstChild(item, "summary", "description", "abstract");
+        if (e == null) {
+            e = itunes(item, "summary", "subtitle");
+        }
+        String s = text(e, atom);
         return s != null ? s : contentText(item, atom);
     }
+
+    /** Podcast feeds often describe themselves only in the iTunes namespace. */
+    static Element itunes(Element parent, String... names) {
+        for (String n : names) {
+            for (Element c : parent.getChildren()) {
+                if (c.getName().equals(n) && c.getNamespaceURI().equals(ITUNES)) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final String ITUNES = "http://www.itunes.com/DTDs/Podcast-1.0.dtd";
 
     String contentText(Element item, boolean atom) {
         Element c = firstChild(item, "content", "encoded", "body", "fullitem");
