@@ -35,8 +35,8 @@ public record CrawlerProperties(@Valid Http http) {
     /**
      * The HTTP client and politeness settings.
      *
-     * @param contactUrl page that tells site owners who runs this crawler and how to reach them;
-     *     it goes into the User-Agent
+     * @param contactUrl page that tells site owners who runs this crawler and how to reach them; it
+     *     goes into the User-Agent
      * @param userAgentProduct product token at the start of the User-Agent, e.g. {@code Vigil/0.1}
      * @param connectTimeout how long to wait for a TCP (and TLS) connection
      * @param readTimeout longest silence allowed while waiting for headers or body bytes

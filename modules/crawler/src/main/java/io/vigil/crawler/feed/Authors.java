@@ -25,8 +25,7 @@ final class Authors {
             return s;
         }
         Matcher paren = PAREN.matcher(s);
-        if (paren.find() && !EMAIL.matcher(paren.group(1)).find()
-                && !paren.group(1).isBlank()) {
+        if (paren.find() && !EMAIL.matcher(paren.group(1)).find() && !paren.group(1).isBlank()) {
             return paren.group(1).strip();
         }
         String rest = EMAIL.matcher(s).replaceAll(" ").replaceAll("[()<>\\[\\]]", " ");

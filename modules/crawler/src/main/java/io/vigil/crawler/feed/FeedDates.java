@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Parses the dates feeds actually contain: ISO 8601 / W3CDTF (extended and basic, with or without
  * seconds, fractions, zone), RFC 822/1123 and their variants (no weekday, two-digit years, missing
- * seconds, named and military zones, comments), asctime, and month names in several languages.
- * A time without zone is taken as UTC. Unreadable input gives null.
+ * seconds, named and military zones, comments), asctime, and month names in several languages. A
+ * time without zone is taken as UTC. Unreadable input gives null.
  */
 final class FeedDates {
 
@@ -33,24 +33,65 @@ final class FeedDates {
 
     static {
         String[][] months = {
-            {"jan", "january", "januar", "janvier", "enero", "gennaio", "januari", "janeiro",
-                "ene", "gen", "janv", "jänner", "jän", "styczeń", "sty"},
-            {"feb", "february", "februar", "février", "fevrier", "febrero", "febbraio",
-                "februari", "fevereiro", "fév", "fev", "févr", "lut", "luty"},
-            {"mar", "march", "märz", "maerz", "mär", "mars", "marzo", "maart", "março", "marco",
-                "mrt", "marz"},
+            {
+                "jan", "january", "januar", "janvier", "enero", "gennaio", "januari", "janeiro",
+                "ene", "gen", "janv", "jänner", "jän", "styczeń", "sty"
+            },
+            {
+                "feb",
+                "february",
+                "februar",
+                "février",
+                "fevrier",
+                "febrero",
+                "febbraio",
+                "februari",
+                "fevereiro",
+                "fév",
+                "fev",
+                "févr",
+                "lut",
+                "luty"
+            },
+            {
+                "mar", "march", "märz", "maerz", "mär", "mars", "marzo", "maart", "março", "marco",
+                "mrt", "marz"
+            },
             {"apr", "april", "avril", "abril", "aprile", "abr", "avr", "kwi", "kwiecień"},
             {"may", "mai", "mayo", "maggio", "mei", "maio", "mag", "maj"},
             {"jun", "june", "juni", "juin", "junio", "giugno", "junho", "giu", "cze"},
             {"jul", "july", "juli", "juillet", "julio", "luglio", "julho", "juil", "lug", "lip"},
             {"aug", "august", "août", "aout", "agosto", "augustus", "ago", "aoû", "sie"},
-            {"sep", "sept", "september", "septembre", "septiembre", "settembre", "setembro",
-                "set", "wrz"},
-            {"oct", "october", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt",
-                "ott", "out", "paź", "paz"},
+            {
+                "sep",
+                "sept",
+                "september",
+                "septembre",
+                "septiembre",
+                "settembre",
+                "setembro",
+                "set",
+                "wrz"
+            },
+            {
+                "oct", "october", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt",
+                "ott", "out", "paź", "paz"
+            },
             {"nov", "november", "novembre", "noviembre", "novembro", "lis"},
-            {"dec", "december", "dezember", "décembre", "decembre", "diciembre", "dicembre",
-                "dezembro", "dez", "dic", "déc", "gru"}
+            {
+                "dec",
+                "december",
+                "dezember",
+                "décembre",
+                "decembre",
+                "diciembre",
+                "dicembre",
+                "dezembro",
+                "dez",
+                "dic",
+                "déc",
+                "gru"
+            }
         };
         for (int m = 0; m < months.length; m++) {
             for (String name : months[m]) {
@@ -58,14 +99,51 @@ final class FeedDates {
             }
         }
         Object[][] zones = {
-            {"ut", 0}, {"utc", 0}, {"gmt", 0}, {"z", 0}, {"wet", 0}, {"bst", 60}, {"cet", 60},
-            {"met", 60}, {"mez", 60}, {"cest", 120}, {"mest", 120}, {"eet", 120}, {"eest", 180},
-            {"msk", 180}, {"ist", 330}, {"hkt", 480}, {"jst", 540}, {"kst", 540}, {"awst", 480},
-            {"acst", 570}, {"aest", 600}, {"aedt", 660}, {"nzst", 720}, {"nzdt", 780},
-            {"est", -300}, {"edt", -240}, {"cst", -360}, {"cdt", -300}, {"mst", -420},
-            {"mdt", -360}, {"pst", -480}, {"pdt", -420}, {"akst", -540}, {"akdt", -480},
-            {"hst", -600}, {"ast", -240}, {"adt", -180}, {"nst", -210}, {"ndt", -150},
-            {"brt", -180}, {"art", -180}, {"a", -60}, {"m", -720}, {"n", 60}, {"y", 720}
+            {"ut", 0},
+            {"utc", 0},
+            {"gmt", 0},
+            {"z", 0},
+            {"wet", 0},
+            {"bst", 60},
+            {"cet", 60},
+            {"met", 60},
+            {"mez", 60},
+            {"cest", 120},
+            {"mest", 120},
+            {"eet", 120},
+            {"eest", 180},
+            {"msk", 180},
+            {"ist", 330},
+            {"hkt", 480},
+            {"jst", 540},
+            {"kst", 540},
+            {"awst", 480},
+            {"acst", 570},
+            {"aest", 600},
+            {"aedt", 660},
+            {"nzst", 720},
+            {"nzdt", 780},
+            {"est", -300},
+            {"edt", -240},
+            {"cst", -360},
+            {"cdt", -300},
+            {"mst", -420},
+            {"mdt", -360},
+            {"pst", -480},
+            {"pdt", -420},
+            {"akst", -540},
+            {"akdt", -480},
+            {"hst", -600},
+            {"ast", -240},
+            {"adt", -180},
+            {"nst", -210},
+            {"ndt", -150},
+            {"brt", -180},
+            {"art", -180},
+            {"a", -60},
+            {"m", -720},
+            {"n", 60},
+            {"y", 720}
         };
         for (Object[] z : zones) {
             ZONES.put((String) z[0], (Integer) z[1]);
@@ -110,7 +188,9 @@ final class FeedDates {
                 nanos = Integer.parseInt(frac);
             }
             if (hour == 24 && minute == 0 && second == 0) {
-                return LocalDate.of(year, month, day).plusDays(1).atStartOfDay()
+                return LocalDate.of(year, month, day)
+                        .plusDays(1)
+                        .atStartOfDay()
                         .toInstant(zone(m.group(8)));
             }
             time = LocalTime.of(hour, minute, Math.min(second, 59), nanos);
@@ -124,8 +204,11 @@ final class FeedDates {
 
     /** RFC 822 and friends: pick out day, month name, year, time and zone wherever they are. */
     private static Instant parseWords(String s) {
-        String t = s.replaceAll("\\([^)]*\\)", " ").replace(',', ' ').replace('.', ' ')
-                .toLowerCase(Locale.ROOT);
+        String t =
+                s.replaceAll("\\([^)]*\\)", " ")
+                        .replace(',', ' ')
+                        .replace('.', ' ')
+                        .toLowerCase(Locale.ROOT);
         Integer month = null;
         Integer day = null;
         Integer year = null;
@@ -178,8 +261,9 @@ final class FeedDates {
                 if (om.matches()) {
                     int h = Integer.parseInt(om.group(2));
                     int total = h * 60 + (om.group(3) == null ? 0 : Integer.parseInt(om.group(3)));
-                    offset = ZoneOffset.ofTotalSeconds(
-                            (om.group(1).equals("-") ? -total : total) * 60);
+                    offset =
+                            ZoneOffset.ofTotalSeconds(
+                                    (om.group(1).equals("-") ? -total : total) * 60);
                 }
             }
         }

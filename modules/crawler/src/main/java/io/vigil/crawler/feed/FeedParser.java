@@ -31,8 +31,8 @@ public final class FeedParser {
      * @param charsetHint the charset the fetcher found (BOM, header, XML declaration), or null
      * @param feedUrl the URL the body came from after redirects: the base for relative links
      */
-    public static ParsedFeed parse(byte[] body, String contentType, Charset charsetHint,
-            URI feedUrl) {
+    public static ParsedFeed parse(
+            byte[] body, String contentType, Charset charsetHint, URI feedUrl) {
         if (body == null || body.length == 0) {
             return ParsedFeed.failed(FeedFormat.UNKNOWN, ParseOutcome.EMPTY, "empty body", null);
         }
@@ -43,24 +43,26 @@ public final class FeedParser {
             trimmed = trimmed.substring(1).strip();
         }
         if (trimmed.isEmpty()) {
-            return ParsedFeed.failed(FeedFormat.UNKNOWN, ParseOutcome.EMPTY, "blank body",
-                    charset);
+            return ParsedFeed.failed(FeedFormat.UNKNOWN, ParseOutcome.EMPTY, "blank body", charset);
         }
         if (trimmed.startsWith("{")) {
             return JsonFeedReader.read(trimmed, feedUrl);
         }
         String root = rootName(trimmed);
         if (root.equals("html")) {
-            return ParsedFeed.failed(FeedFormat.UNKNOWN, ParseOutcome.NOT_A_FEED,
-                    "an HTML page, not a feed", charset);
+            return ParsedFeed.failed(
+                    FeedFormat.UNKNOWN,
+                    ParseOutcome.NOT_A_FEED,
+                    "an HTML page, not a feed",
+                    charset);
         }
         if (root.equals("urlset") || root.equals("sitemapindex")) {
             return SitemapReader.read(body, contentType, feedUrl, charset);
         }
         XmlDocuments.Parsed parsed = XmlDocuments.parse(text);
         if (parsed == null) {
-            return ParsedFeed.failed(FeedFormat.UNKNOWN, ParseOutcome.NOT_A_FEED,
-                    "no XML element found", charset);
+            return ParsedFeed.failed(
+                    FeedFormat.UNKNOWN, ParseOutcome.NOT_A_FEED, "no XML element found", charset);
         }
         Element r = parsed.document().getRootElement();
         if (r.getName().equals("urlset") || r.getName().equals("sitemapindex")) {
@@ -91,13 +93,17 @@ public final class FeedParser {
      */
     static String decode(byte[] body, Charset charset) {
         Charset effective = charset;
-        if (charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII)) {
+        if (charset.equals(StandardCharsets.ISO_8859_1)
+                || charset.equals(StandardCharsets.US_ASCII)) {
             effective = WINDOWS_1252;
         }
-        int skip = effective.equals(CharsetSniffer.bomCharset(body))
-                ? CharsetSniffer.bomLength(body) : 0;
+        int skip =
+                effective.equals(CharsetSniffer.bomCharset(body))
+                        ? CharsetSniffer.bomLength(body)
+                        : 0;
         try {
-            return effective.newDecoder()
+            return effective
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
                     .decode(ByteBuffer.wrap(body, skip, body.length - skip))
@@ -109,7 +115,8 @@ public final class FeedParser {
 
     private static boolean isUtf8(byte[] body) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body));
@@ -135,8 +142,7 @@ public final class FeedParser {
                 i = text.indexOf('>', lt) < 0 ? text.length() : text.indexOf('>', lt) + 1;
             } else {
                 Matcher m = ROOT.matcher(text);
-                return m.find(lt) && m.start() == lt
-                        ? m.group(2).toLowerCase(Locale.ROOT) : "";
+                return m.find(lt) && m.start() == lt ? m.group(2).toLowerCase(Locale.ROOT) : "";
             }
         }
         return "";

@@ -1,20 +1,17 @@
 package io.vigil.crawler.feed;
 
-import com.sun.net.httpserver.HttpServer;
 import io.vigil.crawler.CrawlerProperties;
 import io.vigil.crawler.http.FetchRequest;
 import io.vigil.crawler.http.FetchResult;
 import io.vigil.crawler.http.HttpFetcher;
+import io.vigil.crawler.http.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,9 +24,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * {@code vigil bench feedparser --data DIR}: serves feedparser's 2,100 edge-case feeds over a
- * local HTTP server with the headers each file names, runs them through {@link HttpFetcher} and
- * {@link FeedParser}, and checks the expectations that concern what Vigil keeps. Last line: {@code
+ * {@code vigil bench feedparser --data DIR}: serves feedparser's 2,100 edge-case feeds over a local
+ * HTTP server with the headers each file names, runs them through {@link HttpFetcher} and {@link
+ * FeedParser}, and checks the expectations that concern what Vigil keeps. Last line: {@code
  * feedparser: files=N crashes=N hangs=N checked=N passed=N}.
  */
 public final class FeedparserBenchmark {
@@ -40,8 +37,16 @@ public final class FeedparserBenchmark {
     public record Totals(int files, int crashes, int hangs, int checked, int passed) {
         /** The benchmark's last line. */
         public String line() {
-            return "feedparser: files=" + files + " crashes=" + crashes + " hangs=" + hangs
-                    + " checked=" + checked + " passed=" + passed;
+            return "feedparser: files="
+                    + files
+                    + " crashes="
+                    + crashes
+                    + " hangs="
+                    + hangs
+                    + " checked="
+                    + checked
+                    + " passed="
+                    + passed;
         }
     }
 
@@ -77,30 +82,36 @@ public final class FeedparserBenchmark {
     public static Totals measure(Path data, PrintStream out, boolean verbose) {
         List<FeedparserCase> cases;
         try (Stream<Path> files = Files.walk(data)) {
-            cases = files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().equals("LICENSE"))
-                    .sorted()
-                    .map(p -> FeedparserCase.load(data, p))
-                    .toList();
+            cases =
+                    files.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().equals("LICENSE"))
+                            .sorted()
+                            .map(p -> FeedparserCase.load(data, p))
+                            .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server;
+        LoopbackHttpServer server;
         try {
-            server = HttpServer.create(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            server = LoopbackHttpServer.start(FeedparserCase.handler(cases));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/", new FeedparserCase.Handler(cases));
-        ExecutorService serverPool = Executors.newFixedThreadPool(2);
-        server.setExecutor(serverPool);
-        server.start();
-        String host = "127.0.0.1:" + server.getAddress().getPort();
-        CrawlerProperties.Http http = new CrawlerProperties.Http(null, null, null,
-                Duration.ofSeconds(5), Duration.ofSeconds(10), null, null, Duration.ZERO, null,
-                null, null, List.of("127.0.0.1"));
+        String host = "127.0.0.1:" + server.port();
+        CrawlerProperties.Http http =
+                new CrawlerProperties.Http(
+                        null,
+                        null,
+                        null,
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        null,
+                        null,
+                        Duration.ZERO,
+                        null,
+                        null,
+                        null,
+                        List.of("127.0.0.1"));
         int crashes = 0;
         int hangs = 0;
         int checked = 0;
@@ -110,11 +121,13 @@ public final class FeedparserBenchmark {
         try (HttpFetcher fetcher = new HttpFetcher(http)) {
             for (FeedparserCase c : cases) {
                 URI url = URI.create("http://" + host + "/" + c.relativePath());
-                Future<ParsedFeed> future = worker.submit(() -> {
-                    FetchResult r = fetcher.fetch(FetchRequest.of(url));
-                    return FeedParser.parse(r.body(), r.contentType(), r.charset(),
-                            r.finalUrl());
-                });
+                Future<ParsedFeed> future =
+                        worker.submit(
+                                () -> {
+                                    FetchResult r = fetcher.fetch(FetchRequest.of(url));
+                                    return FeedParser.parse(
+                                            r.body(), r.contentType(), r.charset(), r.finalUrl());
+                                });
                 ParsedFeed feed;
                 try {
                     feed = future.get(PER_FILE_SECONDS, TimeUnit.SECONDS);
@@ -156,11 +169,9 @@ public final class FeedparserBenchmark {
             }
         } finally {
             worker.shutdownNow();
-            server.stop(0);
-            serverPool.shutdownNow();
+            server.close();
         }
         families.forEach((k, v) -> out.println("  " + k + ": checked=" + v[0] + " passed=" + v[1]));
         return new Totals(cases.size(), crashes, hangs, checked, passed);
     }
-
 }

@@ -1,9 +1,7 @@
 package io.vigil.crawler.feed;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.vigil.crawler.http.LoopbackHttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,33 +55,25 @@ record FeedparserCase(String relativePath, byte[] body, List<String[]> headers, 
     }
 
     /** Serves each case at its relative path with its headers; anything else is 404. */
-    static final class Handler implements HttpHandler {
-        private final Map<String, FeedparserCase> byPath = new HashMap<>();
-
-        Handler(List<FeedparserCase> cases) {
-            for (FeedparserCase c : cases) {
-                byPath.put("/" + c.relativePath(), c);
-            }
+    static LoopbackHttpServer.Handler handler(List<FeedparserCase> cases) {
+        Map<String, FeedparserCase> byPath = new HashMap<>();
+        for (FeedparserCase c : cases) {
+            byPath.put("/" + c.relativePath(), c);
         }
-
-        @Override
-        public void handle(HttpExchange exchange) throws IOException {
-            try (exchange) {
-                FeedparserCase c = byPath.get(exchange.getRequestURI().getRawPath());
-                if (c == null) {
-                    exchange.sendResponseHeaders(404, -1);
-                    return;
-                }
-                for (String[] header : c.headers()) {
-                    if (!header[1].isEmpty()) {
-                        exchange.getResponseHeaders().add(header[0], header[1]);
-                    }
-                }
-                exchange.sendResponseHeaders(200, c.body().length == 0 ? -1 : c.body().length);
-                try (OutputStream os = exchange.getResponseBody()) {
-                    os.write(c.body());
+        return request -> {
+            FeedparserCase c = byPath.get(request.path());
+            if (c == null) {
+                return LoopbackHttpServer.Response.of(404, new byte[0]);
+            }
+            List<String[]> headers = new ArrayList<>();
+            for (String[] header : c.headers()) {
+                if (!header[1].isEmpty()) {
+                    headers.add(header);
                 }
             }
-        }
+            byte[] body = c.body();
+            return new LoopbackHttpServer.Response(
+                    200, headers, body.length, out -> out.write(body));
+        };
     }
 }

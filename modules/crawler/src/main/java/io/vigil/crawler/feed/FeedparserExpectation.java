@@ -10,9 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Translates a feedparser {@code Expect:} line (a Python expression over feedparser's result)
- * into a check on a {@link ParsedFeed}, for the clauses that speak of what Vigil keeps. Anything
- * else (bozo flags, details Vigil does not store, non-trivial Python) makes the whole expectation
+ * Translates a feedparser {@code Expect:} line (a Python expression over feedparser's result) into
+ * a check on a {@link ParsedFeed}, for the clauses that speak of what Vigil keeps. Anything else
+ * (bozo flags, details Vigil does not store, non-trivial Python) makes the whole expectation
  * untranslatable, and it is not counted. feedparser's text values are HTML or plain text depending
  * on the content type it detected; ours are plain text, so a text value matches when it equals the
  * expected value read as HTML or as text.
@@ -34,10 +34,13 @@ final class FeedparserExpectation {
                     "^(feed|entries\\[(\\d+)\\])((?:\\['[a-z_]+'\\]|\\.[a-z_]+|\\[\\d+\\])*)"
                             + "\\s*==\\s*(.+)$",
                     Pattern.DOTALL);
-    private static final Pattern ACCESSOR = Pattern.compile("\\['([a-z_]+)'\\]|\\.([a-z_]+)|\\[(\\d+)\\]");
+    private static final Pattern ACCESSOR =
+            Pattern.compile("\\['([a-z_]+)'\\]|\\.([a-z_]+)|\\[(\\d+)\\]");
     private static final Pattern CHAINED =
-            Pattern.compile("^(entries\\[\\d+\\]\\['[a-z_]+'\\])\\s*==\\s*"
-                    + "(entries\\[\\d+\\]\\['[a-z_]+'\\])\\s*==\\s*(.+)$", Pattern.DOTALL);
+            Pattern.compile(
+                    "^(entries\\[\\d+\\]\\['[a-z_]+'\\])\\s*==\\s*"
+                            + "(entries\\[\\d+\\]\\['[a-z_]+'\\])\\s*==\\s*(.+)$",
+                    Pattern.DOTALL);
     private static final Pattern LEN = Pattern.compile("^len\\(entries\\)\\s*==\\s*(\\d+)$");
     private static final Pattern TOP =
             Pattern.compile("^(encoding|version)\\s*==\\s*(.+)$", Pattern.DOTALL);
@@ -112,7 +115,8 @@ final class FeedparserExpectation {
                 return new Check("encoding", want.equals(feed.encoding()), feed.encoding());
             }
             String want = VERSIONS.get(expected);
-            return want == null ? null
+            return want == null
+                    ? null
                     : new Check("version", want.equals(feed.format().name()), feed.format());
         }
         Matcher len = LEN.matcher(c);
@@ -123,14 +127,15 @@ final class FeedparserExpectation {
         Matcher chained = CHAINED.matcher(c);
         if (chained.matches()) {
             // a == b == 'x': both must equal the literal
-            Check first = translate(chained.group(1) + " == " + chained.group(3), feed,
-                    serverHost);
-            Check second = translate(chained.group(2) + " == " + chained.group(3), feed,
-                    serverHost);
+            Check first = translate(chained.group(1) + " == " + chained.group(3), feed, serverHost);
+            Check second =
+                    translate(chained.group(2) + " == " + chained.group(3), feed, serverHost);
             if (first == null || second == null) {
                 return null;
             }
-            return new Check(first.family, first.passed && second.passed,
+            return new Check(
+                    first.family,
+                    first.passed && second.passed,
                     first.actual + " / " + second.actual);
         }
         Matcher m = CLAUSE.matcher(c);
@@ -140,8 +145,10 @@ final class FeedparserExpectation {
         List<String> path = new ArrayList<>();
         Matcher a = ACCESSOR.matcher(m.group(3));
         while (a.find()) {
-            path.add(a.group(1) != null ? a.group(1) : a.group(2) != null ? a.group(2)
-                    : "#" + a.group(3));
+            path.add(
+                    a.group(1) != null
+                            ? a.group(1)
+                            : a.group(2) != null ? a.group(2) : "#" + a.group(3));
         }
         String key = String.join(".", path);
         String rhs = m.group(4).strip();
@@ -156,10 +163,14 @@ final class FeedparserExpectation {
     private static Check feedField(String key, String rhs, ParsedFeed f, String host) {
         return switch (key) {
             case "title", "title_detail.value" -> text("feed-title", rhs, f.title());
-            case "subtitle", "tagline", "description", "subtitle_detail.value",
-                    "tagline_detail.value" -> text("feed-description", rhs, f.description());
-            case "link" -> url("feed-link", rhs, f.link() == null ? null : f.link().toString(),
-                    host);
+            case "subtitle",
+                    "tagline",
+                    "description",
+                    "subtitle_detail.value",
+                    "tagline_detail.value" ->
+                    text("feed-description", rhs, f.description());
+            case "link" ->
+                    url("feed-link", rhs, f.link() == null ? null : f.link().toString(), host);
             case "language" -> exact("language", rhs, f.language());
             case "updated_parsed", "modified_parsed" -> date("feed-date", rhs, f.updated());
             case "rights", "copyright", "rights_detail.value", "copyright_detail.value" ->
@@ -170,28 +181,38 @@ final class FeedparserExpectation {
 
     private static Check entryField(String key, String rhs, ParsedEntry e, String host) {
         return switch (key) {
-            case "title", "title_detail.value" -> text("entry-title", rhs,
-                    e == null ? null : e.title());
-            case "summary", "description", "summary_detail.value" -> text("summary", rhs,
-                    e == null ? null : e.summary());
+            case "title", "title_detail.value" ->
+                    text("entry-title", rhs, e == null ? null : e.title());
+            case "summary", "description", "summary_detail.value" ->
+                    text("summary", rhs, e == null ? null : e.summary());
             case "content.#0.value" -> text("content", rhs, e == null ? null : e.content());
-            case "link" -> url("entry-link", rhs,
-                    e == null || e.link() == null ? null : e.link().toString(), host);
+            case "link" ->
+                    url(
+                            "entry-link",
+                            rhs,
+                            e == null || e.link() == null ? null : e.link().toString(),
+                            host);
             case "id", "guid" -> exact("id", rhs, e == null ? null : e.id());
-            case "author", "author_detail.name" -> exact("author", rhs,
-                    e == null || e.authors().isEmpty() ? null : e.authors().get(0));
-            case "tags.#0.term", "category" -> exact("category", rhs,
-                    e == null || e.categories().isEmpty() ? null : e.categories().get(0));
-            case "published_parsed", "issued_parsed" -> date("entry-date", rhs,
-                    e == null ? null : e.published());
-            case "updated_parsed", "modified_parsed" -> date("entry-date", rhs,
-                    e == null ? null : e.updated());
-            case "language", "content.#0.language" -> exact("language", rhs,
-                    e == null ? null : e.language());
-            case "source.title", "source.title_detail.value" -> text("source", rhs,
-                    e == null ? null : e.source());
-            case "rights", "copyright", "rights_detail.value" -> text("rights", rhs,
-                    e == null ? null : e.rights());
+            case "author", "author_detail.name" ->
+                    exact(
+                            "author",
+                            rhs,
+                            e == null || e.authors().isEmpty() ? null : e.authors().get(0));
+            case "tags.#0.term", "category" ->
+                    exact(
+                            "category",
+                            rhs,
+                            e == null || e.categories().isEmpty() ? null : e.categories().get(0));
+            case "published_parsed", "issued_parsed" ->
+                    date("entry-date", rhs, e == null ? null : e.published());
+            case "updated_parsed", "modified_parsed" ->
+                    date("entry-date", rhs, e == null ? null : e.updated());
+            case "language", "content.#0.language" ->
+                    exact("language", rhs, e == null ? null : e.language());
+            case "source.title", "source.title_detail.value" ->
+                    text("source", rhs, e == null ? null : e.source());
+            case "rights", "copyright", "rights_detail.value" ->
+                    text("rights", rhs, e == null ? null : e.rights());
             default -> null;
         };
     }
@@ -204,8 +225,9 @@ final class FeedparserExpectation {
         String got = actual == null ? "" : actual;
         String asHtml = PlainText.fromHtml(expected);
         String asText = PlainText.fromText(expected);
-        boolean ok = got.equals(asHtml == null ? "" : asHtml)
-                || got.equals(asText == null ? "" : asText);
+        boolean ok =
+                got.equals(asHtml == null ? "" : asHtml)
+                        || got.equals(asText == null ? "" : asText);
         return new Check(family, ok, actual);
     }
 
@@ -235,8 +257,13 @@ final class FeedparserExpectation {
             return new Check(family, false, null);
         }
         ZonedDateTime z = actual.atZone(ZoneOffset.UTC);
-        boolean ok = z.getYear() == t[0] && z.getMonthValue() == t[1] && z.getDayOfMonth() == t[2]
-                && z.getHour() == t[3] && z.getMinute() == t[4] && z.getSecond() == t[5];
+        boolean ok =
+                z.getYear() == t[0]
+                        && z.getMonthValue() == t[1]
+                        && z.getDayOfMonth() == t[2]
+                        && z.getHour() == t[3]
+                        && z.getMinute() == t[4]
+                        && z.getSecond() == t[5];
         return new Check(family, ok, actual);
     }
 

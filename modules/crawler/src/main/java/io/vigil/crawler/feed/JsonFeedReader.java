@@ -18,13 +18,20 @@ final class JsonFeedReader {
         try {
             root = Json.mapper().readTree(text);
         } catch (JacksonException e) {
-            return ParsedFeed.failed(FeedFormat.JSON_FEED, ParseOutcome.MALFORMED,
-                    "invalid JSON: " + e.getOriginalMessage(), StandardCharsets.UTF_8);
+            return ParsedFeed.failed(
+                    FeedFormat.JSON_FEED,
+                    ParseOutcome.MALFORMED,
+                    "invalid JSON: " + e.getOriginalMessage(),
+                    StandardCharsets.UTF_8);
         }
-        if (root == null || !root.isObject()
+        if (root == null
+                || !root.isObject()
                 || !root.path("version").asText("").contains("jsonfeed.org")) {
-            return ParsedFeed.failed(FeedFormat.UNKNOWN, ParseOutcome.NOT_A_FEED,
-                    "JSON without a jsonfeed.org version", StandardCharsets.UTF_8);
+            return ParsedFeed.failed(
+                    FeedFormat.UNKNOWN,
+                    ParseOutcome.NOT_A_FEED,
+                    "JSON without a jsonfeed.org version",
+                    StandardCharsets.UTF_8);
         }
         String language = str(root, "language");
         List<ParsedEntry> entries = new ArrayList<>();
@@ -33,8 +40,10 @@ final class JsonFeedReader {
                 continue;
             }
             String html = str(item, "content_html");
-            String contentText = html != null ? PlainText.fromHtml(html)
-                    : PlainText.fromText(str(item, "content_text"));
+            String contentText =
+                    html != null
+                            ? PlainText.fromHtml(html)
+                            : PlainText.fromText(str(item, "content_text"));
             String summary = PlainText.fromHtml(str(item, "summary"));
             List<String> tags = new ArrayList<>();
             for (JsonNode t : item.path("tags")) {
@@ -47,25 +56,33 @@ final class JsonFeedReader {
             if (link == null) {
                 link = Links.resolve(base, str(item, "external_url"));
             }
-            entries.add(new ParsedEntry(
-                    str(item, "id"),
-                    link,
-                    PlainText.fromHtml(str(item, "title")),
-                    summary != null ? summary : contentText,
-                    contentText,
-                    authors(item.has("authors") || item.has("author") ? item : root),
-                    tags,
-                    FeedDates.parse(str(item, "date_published")),
-                    FeedDates.parse(str(item, "date_modified")),
-                    str(item, "language") != null ? str(item, "language") : language,
-                    null,
-                    null));
+            entries.add(
+                    new ParsedEntry(
+                            str(item, "id"),
+                            link,
+                            PlainText.fromHtml(str(item, "title")),
+                            summary != null ? summary : contentText,
+                            contentText,
+                            authors(item.has("authors") || item.has("author") ? item : root),
+                            tags,
+                            FeedDates.parse(str(item, "date_published")),
+                            FeedDates.parse(str(item, "date_modified")),
+                            str(item, "language") != null ? str(item, "language") : language,
+                            null,
+                            null));
         }
-        return new ParsedFeed(FeedFormat.JSON_FEED, ParseOutcome.OK, null,
+        return new ParsedFeed(
+                FeedFormat.JSON_FEED,
+                ParseOutcome.OK,
+                null,
                 PlainText.fromHtml(str(root, "title")),
                 Links.resolve(base, str(root, "home_page_url")),
                 PlainText.fromHtml(str(root, "description")),
-                language, null, null, StandardCharsets.UTF_8, entries);
+                language,
+                null,
+                null,
+                StandardCharsets.UTF_8,
+                entries);
     }
 
     private static List<String> authors(JsonNode node) {

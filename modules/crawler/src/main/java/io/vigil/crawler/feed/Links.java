@@ -55,9 +55,13 @@ final class Links {
 
     private static URI normalizeEmptyPath(URI u) {
         if (u.getRawAuthority() != null && (u.getRawPath() == null || u.getRawPath().isEmpty())) {
-            String s = u.getScheme() + "://" + u.getRawAuthority() + "/"
-                    + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery())
-                    + (u.getRawFragment() == null ? "" : "#" + u.getRawFragment());
+            String s =
+                    u.getScheme()
+                            + "://"
+                            + u.getRawAuthority()
+                            + "/"
+                            + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery())
+                            + (u.getRawFragment() == null ? "" : "#" + u.getRawFragment());
             return URI.create(s);
         }
         return u;

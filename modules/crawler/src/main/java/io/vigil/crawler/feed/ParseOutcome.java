@@ -1,6 +1,8 @@
 package io.vigil.crawler.feed;
 
-/** How parsing a fetched document went. A bad feed is data: it gets an outcome, not an exception. */
+/**
+ * How parsing a fetched document went. A bad feed is data: it gets an outcome, not an exception.
+ */
 public enum ParseOutcome {
     /** Well-formed and recognised. */
     OK,

@@ -18,8 +18,8 @@ import java.util.List;
  * @param published when first published, or null
  * @param updated when last updated, or null
  * @param language language tag of the entry (its own or inherited from the feed), or null
- * @param source name of the publication an aggregated item comes from (RSS {@code <source>},
- *     Atom {@code <source><title>}), or null
+ * @param source name of the publication an aggregated item comes from (RSS {@code <source>}, Atom
+ *     {@code <source><title>}), or null
  * @param rights plain-text rights statement of the entry, or null (then the feed's applies)
  */
 public record ParsedEntry(

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param language feed language tag, or null
  * @param updated when the feed says it was last updated, or null
  * @param rights plain-text copyright / rights statement of the feed, or null (exports show it)
- * @param encoding the charset the document declared or was detected in (JSON: UTF-8); decoding
- *     may use a compatible superset (windows-1252 for Latin-1/ASCII labels)
+ * @param encoding the charset the document declared or was detected in (JSON: UTF-8); decoding may
+ *     use a compatible superset (windows-1252 for Latin-1/ASCII labels)
  * @param entries the entries in document order
  */
 public record ParsedFeed(
@@ -42,10 +42,9 @@ public record ParsedFeed(
         entries = entries == null ? List.of() : List.copyOf(entries);
     }
 
-    static ParsedFeed failed(FeedFormat format, ParseOutcome outcome, String detail,
-            Charset encoding) {
-        return new ParsedFeed(format, outcome, detail, null, null, null, null, null, null,
-                encoding,
-                List.of());
+    static ParsedFeed failed(
+            FeedFormat format, ParseOutcome outcome, String detail, Charset encoding) {
+        return new ParsedFeed(
+                format, outcome, detail, null, null, null, null, null, null, encoding, List.of());
     }
 }

@@ -17,11 +17,33 @@ final class PlainText {
 
     private static final Set<String> BLOCKS =
             Set.of(
-                    "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4",
-                    "h5", "h6", "blockquote", "pre", "section", "article", "header", "footer",
-                    "dd", "dt", "dl", "hr", "figure", "figcaption");
-    private static final Set<String> SKIPPED =
-            Set.of("script", "style", "template");
+                    "p",
+                    "div",
+                    "br",
+                    "li",
+                    "ul",
+                    "ol",
+                    "tr",
+                    "table",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "blockquote",
+                    "pre",
+                    "section",
+                    "article",
+                    "header",
+                    "footer",
+                    "dd",
+                    "dt",
+                    "dl",
+                    "hr",
+                    "figure",
+                    "figcaption");
+    private static final Set<String> SKIPPED = Set.of("script", "style", "template");
 
     private PlainText() {}
 
@@ -89,13 +111,14 @@ final class PlainText {
     }
 
     /**
-     * C1 control characters in feeds are almost always windows-1252 bytes mislabelled as Latin-1
-     * or numeric references like {@code &#146;}; browsers map them the same way (HTML5).
+     * C1 control characters in feeds are almost always windows-1252 bytes mislabelled as Latin-1 or
+     * numeric references like {@code &#146;}; browsers map them the same way (HTML5).
      */
     private static char c1ToWindows1252(char c) {
-        String table = "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030"
-                + "\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D"
-                + "\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
+        String table =
+                "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030"
+                        + "\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D"
+                        + "\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
         return table.charAt(c - 0x80);
     }
 

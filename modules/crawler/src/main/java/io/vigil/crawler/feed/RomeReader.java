@@ -43,8 +43,8 @@ final class RomeReader {
             romeProblem = e.getMessage();
             LOG.debug("Rome could not read the feed at {}: {}", base, e.toString());
         }
-        FeedFormat format = feed == null ? FeedFormat.UNKNOWN
-                : FeedFormat.fromRomeType(feed.getFeedType());
+        FeedFormat format =
+                feed == null ? FeedFormat.UNKNOWN : FeedFormat.fromRomeType(feed.getFeedType());
         if (format == FeedFormat.UNKNOWN) {
             format = guessFormat(root);
         }
@@ -52,18 +52,22 @@ final class RomeReader {
             format = FeedFormat.RSS_090;
         }
         if (format == FeedFormat.UNKNOWN) {
-            return ParsedFeed.failed(FeedFormat.UNKNOWN, ParseOutcome.NOT_A_FEED,
-                    "root element <" + root.getName() + "> is not RSS or Atom", encoding);
+            return ParsedFeed.failed(
+                    FeedFormat.UNKNOWN,
+                    ParseOutcome.NOT_A_FEED,
+                    "root element <" + root.getName() + "> is not RSS or Atom",
+                    encoding);
         }
         if (feed == null) {
             outcome = ParseOutcome.RECOVERED;
         }
         Element channel = XmlFeedWalker.channel(root);
         boolean atom = root.getName().equals("feed");
-        String language = firstNonNull(
-                feed == null ? null : blankToNull(feed.getLanguage()),
-                XmlFeedWalker.firstText(channel, "language"),
-                XmlFeedWalker.language(root, null));
+        String language =
+                firstNonNull(
+                        feed == null ? null : blankToNull(feed.getLanguage()),
+                        XmlFeedWalker.firstText(channel, "language"),
+                        XmlFeedWalker.language(root, null));
         List<SyndEntry> romeEntries = feed == null ? List.of() : feed.getEntries();
         boolean aligned = romeEntries.size() == items.size();
         List<ParsedEntry> entries = new ArrayList<>();
@@ -72,26 +76,36 @@ final class RomeReader {
             entries.add(aligned ? merge(romeEntries.get(i), walked) : walked);
         }
         Element titleElement = XmlFeedWalker.child(channel, "title");
-        String title = titleElement != null ? XmlFeedWalker.text(titleElement, atom)
-                : feed == null ? null : text(feed.getTitleEx(), atom);
-        Element descriptionElement = XmlFeedWalker.firstChild(channel, "subtitle", "tagline",
-                "description");
+        String title =
+                titleElement != null
+                        ? XmlFeedWalker.text(titleElement, atom)
+                        : feed == null ? null : text(feed.getTitleEx(), atom);
+        Element descriptionElement =
+                XmlFeedWalker.firstChild(channel, "subtitle", "tagline", "description");
         if (descriptionElement == null) {
             descriptionElement = XmlFeedWalker.itunes(channel, "subtitle", "summary");
         }
-        String description = descriptionElement != null
-                ? XmlFeedWalker.text(descriptionElement, atom)
-                : feed == null ? null : text(feed.getDescriptionEx(), atom);
+        String description =
+                descriptionElement != null
+                        ? XmlFeedWalker.text(descriptionElement, atom)
+                        : feed == null ? null : text(feed.getDescriptionEx(), atom);
         URI link = walker.link(channel);
         Instant updated = XmlFeedWalker.updated(channel);
         if (updated == null && feed != null) {
             updated = instant(feed.getPublishedDate());
         }
-        return new ParsedFeed(format, outcome,
+        return new ParsedFeed(
+                format,
+                outcome,
                 outcome == ParseOutcome.OK ? null : firstNonNull(parsed.problem(), romeProblem),
-                title, link, description, Languages.normalize(language), updated,
+                title,
+                link,
+                description,
+                Languages.normalize(language),
+                updated,
                 XmlFeedWalker.text(XmlFeedWalker.firstChild(channel, "rights", "copyright"), atom),
-                encoding, entries);
+                encoding,
+                entries);
     }
 
     private static ParsedEntry merge(SyndEntry r, ParsedEntry w) {
@@ -148,18 +162,25 @@ final class RomeReader {
         String ns = root.getNamespaceURI();
         String version = root.getAttributeValue("version", "").strip();
         return switch (name) {
-            case "rss" -> switch (version) {
-                case "0.91" -> FeedFormat.RSS_091;
-                case "0.92" -> FeedFormat.RSS_092;
-                case "0.93" -> FeedFormat.RSS_093;
-                case "0.94" -> FeedFormat.RSS_094;
-                default -> FeedFormat.RSS_200;
-            };
-            case "rdf" -> XmlFeedWalker.children(root, "channel").stream().anyMatch(
-                    c -> c.getNamespaceURI().equals("http://my.netscape.com/rdf/simple/0.9/"))
-                    ? FeedFormat.RSS_090 : FeedFormat.RSS_100;
-            case "feed" -> ns.equals("http://purl.org/atom/ns#") ? FeedFormat.ATOM_03
-                    : FeedFormat.ATOM_10;
+            case "rss" ->
+                    switch (version) {
+                        case "0.91" -> FeedFormat.RSS_091;
+                        case "0.92" -> FeedFormat.RSS_092;
+                        case "0.93" -> FeedFormat.RSS_093;
+                        case "0.94" -> FeedFormat.RSS_094;
+                        default -> FeedFormat.RSS_200;
+                    };
+            case "rdf" ->
+                    XmlFeedWalker.children(root, "channel").stream()
+                                    .anyMatch(
+                                            c ->
+                                                    c.getNamespaceURI()
+                                                            .equals(
+                                                                    "http://my.netscape.com/rdf/simple/0.9/"))
+                            ? FeedFormat.RSS_090
+                            : FeedFormat.RSS_100;
+            case "feed" ->
+                    ns.equals("http://purl.org/atom/ns#") ? FeedFormat.ATOM_03 : FeedFormat.ATOM_10;
             case "channel" -> FeedFormat.RSS_091;
             default -> FeedFormat.UNKNOWN;
         };

@@ -36,47 +36,88 @@ final class SitemapReader {
             URL url = feedUrl.toURL();
             map = parser.parseSiteMap(contentType == null ? "text/xml" : contentType, body, url);
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
-            return ParsedFeed.failed(FeedFormat.SITEMAP, ParseOutcome.MALFORMED,
-                    "sitemap: " + e.getMessage(), encoding);
+            return ParsedFeed.failed(
+                    FeedFormat.SITEMAP,
+                    ParseOutcome.MALFORMED,
+                    "sitemap: " + e.getMessage(),
+                    encoding);
         }
         List<ParsedEntry> entries = new ArrayList<>();
         if (map instanceof SiteMapIndex index) {
             for (AbstractSiteMap child : index.getSitemaps()) {
                 URI link = uri(child.getUrl());
-                Instant modified = child.getLastModified() == null
-                        ? null : child.getLastModified().toInstant();
-                entries.add(new ParsedEntry(link == null ? null : link.toString(), link, null,
-                        null, null, List.of(), List.of(), null, modified, null, null, null));
+                Instant modified =
+                        child.getLastModified() == null
+                                ? null
+                                : child.getLastModified().toInstant();
+                entries.add(
+                        new ParsedEntry(
+                                link == null ? null : link.toString(),
+                                link,
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                List.of(),
+                                null,
+                                modified,
+                                null,
+                                null,
+                                null));
             }
-            return new ParsedFeed(FeedFormat.SITEMAP_INDEX, ParseOutcome.OK, null, null, null,
-                    null, null, null, null, encoding, entries);
+            return new ParsedFeed(
+                    FeedFormat.SITEMAP_INDEX,
+                    ParseOutcome.OK,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    encoding,
+                    entries);
         }
         boolean news = false;
         for (SiteMapURL u : ((SiteMap) map).getSiteMapUrls()) {
             URI link = uri(u.getUrl());
-            Instant modified = u.getLastModified() == null
-                    ? null : u.getLastModified().toInstant();
+            Instant modified = u.getLastModified() == null ? null : u.getLastModified().toInstant();
             NewsAttributes n = newsOf(u);
             news |= n != null;
-            entries.add(new ParsedEntry(
-                    link == null ? null : link.toString(),
-                    link,
-                    n == null ? null : PlainText.fromHtml(n.getTitle()),
-                    null,
-                    null,
-                    List.of(),
-                    n == null || n.getKeywords() == null ? List.of()
-                            : Arrays.stream(n.getKeywords()).map(String::strip)
-                                    .filter(s -> !s.isEmpty()).toList(),
-                    n == null || n.getPublicationDate() == null
-                            ? null : n.getPublicationDate().toInstant(),
-                    modified,
-                    n == null ? null : n.getLanguage(),
-                    n == null ? null : PlainText.fromText(n.getName()),
-                    null));
+            entries.add(
+                    new ParsedEntry(
+                            link == null ? null : link.toString(),
+                            link,
+                            n == null ? null : PlainText.fromHtml(n.getTitle()),
+                            null,
+                            null,
+                            List.of(),
+                            n == null || n.getKeywords() == null
+                                    ? List.of()
+                                    : Arrays.stream(n.getKeywords())
+                                            .map(String::strip)
+                                            .filter(s -> !s.isEmpty())
+                                            .toList(),
+                            n == null || n.getPublicationDate() == null
+                                    ? null
+                                    : n.getPublicationDate().toInstant(),
+                            modified,
+                            n == null ? null : n.getLanguage(),
+                            n == null ? null : PlainText.fromText(n.getName()),
+                            null));
         }
-        return new ParsedFeed(news ? FeedFormat.NEWS_SITEMAP : FeedFormat.SITEMAP,
-                ParseOutcome.OK, null, null, null, null, null, null, null, encoding, entries);
+        return new ParsedFeed(
+                news ? FeedFormat.NEWS_SITEMAP : FeedFormat.SITEMAP,
+                ParseOutcome.OK,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                encoding,
+                entries);
     }
 
     private static NewsAttributes newsOf(SiteMapURL u) {
@@ -102,5 +143,4 @@ final class SitemapReader {
             return null;
         }
     }
-
 }

@@ -36,8 +36,8 @@ final class XmlDocuments {
     private static final Pattern STRAY_AMP =
             Pattern.compile("&(?!(#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)");
     private static final Pattern ENTITY =
-            Pattern.compile("<!ENTITY\\s+([A-Za-z_][\\w.\\-]*)\\s+([\"'])(.*?)\\2\\s*>",
-                    Pattern.DOTALL);
+            Pattern.compile(
+                    "<!ENTITY\\s+([A-Za-z_][\\w.\\-]*)\\s+([\"'])(.*?)\\2\\s*>", Pattern.DOTALL);
     private static final Pattern LEADING_JUNK = Pattern.compile("^[\\s\\uFEFF]+");
 
     private XmlDocuments() {}
@@ -124,10 +124,13 @@ final class XmlDocuments {
         String uri = scope.getOrDefault(prefix, "");
         org.jdom2.Element out;
         try {
-            out = uri.isEmpty()
-                    ? new org.jdom2.Element(local)
-                    : new org.jdom2.Element(local, Namespace.getNamespace(
-                            prefix.isEmpty() ? "" : safeName(prefix), uri));
+            out =
+                    uri.isEmpty()
+                            ? new org.jdom2.Element(local)
+                            : new org.jdom2.Element(
+                                    local,
+                                    Namespace.getNamespace(
+                                            prefix.isEmpty() ? "" : safeName(prefix), uri));
         } catch (RuntimeException bad) {
             out = new org.jdom2.Element(local);
         }
@@ -145,7 +148,9 @@ final class XmlDocuments {
                 } else {
                     String ns = scope.get(key.substring(0, c));
                     if (ns != null && !ns.isEmpty()) {
-                        out.setAttribute(key.substring(c + 1), a.getValue(),
+                        out.setAttribute(
+                                key.substring(c + 1),
+                                a.getValue(),
                                 Namespace.getNamespace(key.substring(0, c), ns));
                     }
                 }

@@ -156,14 +156,15 @@ final class XmlFeedWalker {
 
     /** The element whose text we keep (content, else summary, else the item itself). */
     private static Element textElement(Element item) {
-        Element e = firstChild(item, "content", "encoded", "body", "fullitem", "summary",
-                "description");
+        Element e =
+                firstChild(
+                        item, "content", "encoded", "body", "fullitem", "summary", "description");
         return e == null ? item : e;
     }
 
     /**
-     * The language of an element's text: the nearest xml:lang (an empty one means unknown), else
-     * a dc:language / language child of the item, else {@code fallback}.
+     * The language of an element's text: the nearest xml:lang (an empty one means unknown), else a
+     * dc:language / language child of the item, else {@code fallback}.
      */
     static String language(Element e, String fallback) {
         for (Element p = e; p != null; p = p.getParentElement()) {
@@ -171,8 +172,10 @@ final class XmlFeedWalker {
             if (lang != null) {
                 return Languages.normalize(lang);
             }
-            String own = p.getName().equals("item") || p.getName().equals("entry")
-                    ? firstText(p, "language") : null;
+            String own =
+                    p.getName().equals("item") || p.getName().equals("entry")
+                            ? firstText(p, "language")
+                            : null;
             if (own != null) {
                 return Languages.normalize(own);
             }
@@ -259,8 +262,10 @@ final class XmlFeedWalker {
         String value = e.getText();
         if ("base64".equals(mode) || atom && isBinaryType(type)) {
             try {
-                value = new String(Base64.getMimeDecoder().decode(value.strip()),
-                        StandardCharsets.UTF_8);
+                value =
+                        new String(
+                                Base64.getMimeDecoder().decode(value.strip()),
+                                StandardCharsets.UTF_8);
             } catch (IllegalArgumentException bad) {
                 return null;
             }
@@ -268,8 +273,10 @@ final class XmlFeedWalker {
             XMLOutputter out = new XMLOutputter(Format.getRawFormat().setOmitDeclaration(true));
             return PlainText.fromHtml(out.outputElementContentString(e));
         }
-        boolean plain = atom && (type == null || type.equals("text") || type.equals("text/plain"))
-                && !"escaped".equals(mode);
+        boolean plain =
+                atom
+                        && (type == null || type.equals("text") || type.equals("text/plain"))
+                        && !"escaped".equals(mode);
         return plain ? PlainText.fromText(value) : PlainText.fromHtml(value);
     }
 
@@ -299,7 +306,9 @@ final class XmlFeedWalker {
         if (type == null || !type.contains("/")) {
             return false;
         }
-        return !type.startsWith("text/") && !type.endsWith("+xml") && !type.endsWith("/xml")
+        return !type.startsWith("text/")
+                && !type.endsWith("+xml")
+                && !type.endsWith("/xml")
                 && !type.equals("application/xhtml+xml");
     }
 

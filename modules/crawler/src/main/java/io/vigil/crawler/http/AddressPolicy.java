@@ -87,7 +87,9 @@ final class AddressPolicy {
     /** IPv4 inside NAT64 (64:ff9b::/96), 6to4 (2002::/16) or IPv4-compatible (::/96) forms. */
     private static InetAddress embeddedIpv4(byte[] b) {
         byte[] v4 = null;
-        if ((b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff
+        if ((b[0] & 0xff) == 0x00
+                && (b[1] & 0xff) == 0x64
+                && (b[2] & 0xff) == 0xff
                 && (b[3] & 0xff) == 0x9b) {
             v4 = new byte[] {b[12], b[13], b[14], b[15]};
         } else if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {

@@ -10,8 +10,8 @@ import java.util.concurrent.Flow;
 
 /**
  * Collects a response body up to a byte limit, cancelling the stream (and so closing the
- * connection) the moment the limit is passed, and records when the last bytes arrived so the
- * caller can enforce a read timeout.
+ * connection) the moment the limit is passed, and records when the last bytes arrived so the caller
+ * can enforce a read timeout.
  */
 final class BodyCollector implements HttpResponse.BodySubscriber<byte[]> {
 

@@ -7,12 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the charset a document declares, in the priority of RFC 7303 section 3 (and of
- * feedparser): a byte order mark first, then the {@code charset} parameter of the HTTP {@code
- * Content-Type}, then the XML declaration (or, without one, the UTF-16/32 pattern of {@code <?}).
- * Unlike RFC 3023 we do not default {@code text/xml} without a charset to US-ASCII: RFC 7303
- * dropped that rule because real feeds served as {@code text/xml} are mostly UTF-8 or declare their
- * encoding.
+ * Finds the charset a document declares, in the priority of RFC 7303 section 3 (and of feedparser):
+ * a byte order mark first, then the {@code charset} parameter of the HTTP {@code Content-Type},
+ * then the XML declaration (or, without one, the UTF-16/32 pattern of {@code <?}). Unlike RFC 3023
+ * we do not default {@code text/xml} without a charset to US-ASCII: RFC 7303 dropped that rule
+ * because real feeds served as {@code text/xml} are mostly UTF-8 or declare their encoding.
  */
 public final class CharsetSniffer {
 

@@ -27,8 +27,7 @@ final class ContentDecoder {
     private ContentDecoder() {}
 
     static byte[] decode(byte[] raw, String contentEncoding, long maxBytes) throws IOException {
-        String enc =
-                contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
+        String enc = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
         if (enc.isEmpty() || enc.equals("identity") || raw.length == 0) {
             return raw;
         }
@@ -49,8 +48,7 @@ final class ContentDecoder {
                 Inflater raw2 = new Inflater(true);
                 try {
                     return readLimited(
-                            new InflaterInputStream(new ByteArrayInputStream(raw), raw2),
-                            maxBytes);
+                            new InflaterInputStream(new ByteArrayInputStream(raw), raw2), maxBytes);
                 } finally {
                     raw2.end();
                 }

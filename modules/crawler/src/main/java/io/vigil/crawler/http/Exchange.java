@@ -26,8 +26,7 @@ final class Exchange {
     private static final long SLICE_MILLIS = 50;
 
     /** One response, or the failure that prevented one. */
-    record Hop(
-            int status, HttpHeaders headers, byte[] body, FetchOutcome failure, String detail) {
+    record Hop(int status, HttpHeaders headers, byte[] body, FetchOutcome failure, String detail) {
 
         static Hop failed(FetchOutcome outcome, String detail) {
             return new Hop(0, null, null, outcome, detail);
@@ -86,19 +85,34 @@ final class Exchange {
                 return Hop.failed(FetchOutcome.TIMEOUT, "read or total timeout");
             }
             if (holder[0] != null && holder[0].tooLarge()) {
-                return new Hop(response.statusCode(), response.headers(), null,
-                        FetchOutcome.TOO_LARGE, "body larger than " + max + " bytes");
+                return new Hop(
+                        response.statusCode(),
+                        response.headers(),
+                        null,
+                        FetchOutcome.TOO_LARGE,
+                        "body larger than " + max + " bytes");
             }
             byte[] body;
             try {
-                body = ContentDecoder.decode(response.body(),
-                        response.headers().firstValue("Content-Encoding").orElse(null), max);
+                body =
+                        ContentDecoder.decode(
+                                response.body(),
+                                response.headers().firstValue("Content-Encoding").orElse(null),
+                                max);
             } catch (ContentDecoder.TooLargeException e) {
-                return new Hop(response.statusCode(), response.headers(), null,
-                        FetchOutcome.TOO_LARGE, e.getMessage());
+                return new Hop(
+                        response.statusCode(),
+                        response.headers(),
+                        null,
+                        FetchOutcome.TOO_LARGE,
+                        e.getMessage());
             } catch (IOException e) {
-                return new Hop(response.statusCode(), response.headers(), null,
-                        FetchOutcome.NETWORK_ERROR, "bad content encoding: " + e.getMessage());
+                return new Hop(
+                        response.statusCode(),
+                        response.headers(),
+                        null,
+                        FetchOutcome.NETWORK_ERROR,
+                        "bad content encoding: " + e.getMessage());
             }
             return new Hop(response.statusCode(), response.headers(), body, null, null);
         } catch (ExecutionException e) {
@@ -109,7 +123,9 @@ final class Exchange {
         }
     }
 
-    /** Waits for the response, enforcing the idle read timeout and the deadline; null on timeout. */
+    /**
+     * Waits for the response, enforcing the idle read timeout and the deadline; null on timeout.
+     */
     private HttpResponse<byte[]> await(
             CompletableFuture<HttpResponse<byte[]>> future, BodyCollector[] holder, long deadline)
             throws InterruptedException, ExecutionException {

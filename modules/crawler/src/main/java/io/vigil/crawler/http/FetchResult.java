@@ -58,20 +58,51 @@ public record FetchResult(
 
     FetchResult withElapsed(Duration newElapsed) {
         return new FetchResult(
-                requestedUrl, finalUrl, outcome, status, movedPermanentlyTo, etag, lastModified,
-                contentType, charset, body, newElapsed, retryAfter, detail);
+                requestedUrl,
+                finalUrl,
+                outcome,
+                status,
+                movedPermanentlyTo,
+                etag,
+                lastModified,
+                contentType,
+                charset,
+                body,
+                newElapsed,
+                retryAfter,
+                detail);
     }
 
     FetchResult withMovedPermanentlyTo(URI moved) {
         return new FetchResult(
-                requestedUrl, finalUrl, outcome, status, moved, etag, lastModified, contentType,
-                charset, body, elapsed, retryAfter, detail);
+                requestedUrl,
+                finalUrl,
+                outcome,
+                status,
+                moved,
+                etag,
+                lastModified,
+                contentType,
+                charset,
+                body,
+                elapsed,
+                retryAfter,
+                detail);
     }
 
     @Override
     public String toString() {
-        return "FetchResult[" + outcome + " " + status + " " + requestedUrl
+        return "FetchResult["
+                + outcome
+                + " "
+                + status
+                + " "
+                + requestedUrl
                 + (finalUrl.equals(requestedUrl) ? "" : " -> " + finalUrl)
-                + " bytes=" + body.length + " detail=" + detail + "]";
+                + " bytes="
+                + body.length
+                + " detail="
+                + detail
+                + "]";
     }
 }

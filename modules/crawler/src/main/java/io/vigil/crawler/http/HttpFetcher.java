@@ -76,7 +76,10 @@ public final class HttpFetcher implements AutoCloseable {
         URI requested = request.url();
         URI url = UrlText.forRequest(requested);
         if (url == null) {
-            return FetchResult.failure(requested, requested, FetchOutcome.INVALID_URL,
+            return FetchResult.failure(
+                    requested,
+                    requested,
+                    FetchOutcome.INVALID_URL,
                     "not an absolute http(s) URL: " + requested);
         }
         long start = System.nanoTime();
@@ -91,26 +94,35 @@ public final class HttpFetcher implements AutoCloseable {
                 HopResult hop = hop(url, request, deadline, obeyRobots, waited);
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start - waited[0]);
                 if (hop.result != null) {
-                    return finish(hop.result.withElapsed(elapsed), requested, redirects,
-                            allPermanent);
+                    return finish(
+                            hop.result.withElapsed(elapsed), requested, redirects, allPermanent);
                 }
                 Exchange.Hop h = hop.response;
                 String location = h.header("Location");
                 if (isRedirect(h.status()) && location != null) {
                     URI next = UrlText.resolve(url, location);
                     if (next == null) {
-                        return FetchResult.failure(requested, url, FetchOutcome.INVALID_URL,
-                                "bad redirect Location: " + location).withElapsed(elapsed);
+                        return FetchResult.failure(
+                                        requested,
+                                        url,
+                                        FetchOutcome.INVALID_URL,
+                                        "bad redirect Location: " + location)
+                                .withElapsed(elapsed);
                     }
                     if (redirects >= config.maxRedirects()) {
-                        return FetchResult.failure(requested, next,
-                                FetchOutcome.TOO_MANY_REDIRECTS,
-                                "more than " + config.maxRedirects() + " redirects")
+                        return FetchResult.failure(
+                                        requested,
+                                        next,
+                                        FetchOutcome.TOO_MANY_REDIRECTS,
+                                        "more than " + config.maxRedirects() + " redirects")
                                 .withElapsed(elapsed);
                     }
                     if (!seen.add(next)) {
-                        return FetchResult.failure(requested, next,
-                                FetchOutcome.TOO_MANY_REDIRECTS, "redirect loop at " + next)
+                        return FetchResult.failure(
+                                        requested,
+                                        next,
+                                        FetchOutcome.TOO_MANY_REDIRECTS,
+                                        "redirect loop at " + next)
                                 .withElapsed(elapsed);
                     }
                     allPermanent &= h.status() == 301 || h.status() == 308;
@@ -118,8 +130,8 @@ public final class HttpFetcher implements AutoCloseable {
                     url = next;
                     continue;
                 }
-                return finish(toResult(requested, url, h, elapsed), requested, redirects,
-                        allPermanent);
+                return finish(
+                        toResult(requested, url, h, elapsed), requested, redirects, allPermanent);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -137,12 +149,18 @@ public final class HttpFetcher implements AutoCloseable {
         try {
             refusal = addresses.refusal(Arrays.asList(InetAddress.getAllByName(host)));
         } catch (UnknownHostException e) {
-            return new HopResult(null, FetchResult.failure(request.url(), url,
-                    FetchOutcome.NETWORK_ERROR, "unknown host " + host));
+            return new HopResult(
+                    null,
+                    FetchResult.failure(
+                            request.url(),
+                            url,
+                            FetchOutcome.NETWORK_ERROR,
+                            "unknown host " + host));
         }
         if (refusal != null) {
-            return new HopResult(null, FetchResult.failure(request.url(), url,
-                    FetchOutcome.ADDRESS_BLOCKED, refusal));
+            return new HopResult(
+                    null,
+                    FetchResult.failure(request.url(), url, FetchOutcome.ADDRESS_BLOCKED, refusal));
         }
         Duration crawlDelay = null;
         if (obeyRobots) {
@@ -150,8 +168,13 @@ public final class HttpFetcher implements AutoCloseable {
             RobotsVerdict verdict = robots.check(url);
             waited[0] += System.nanoTime() - before;
             if (!verdict.allowed()) {
-                return new HopResult(null, FetchResult.failure(request.url(), url,
-                        FetchOutcome.ROBOTS_DISALLOWED, verdict.reason()));
+                return new HopResult(
+                        null,
+                        FetchResult.failure(
+                                request.url(),
+                                url,
+                                FetchOutcome.ROBOTS_DISALLOWED,
+                                verdict.reason()));
             }
             crawlDelay = verdict.crawlDelay();
         }
@@ -160,16 +183,29 @@ public final class HttpFetcher implements AutoCloseable {
             waited[0] += System.nanoTime() - before;
             Duration backoff = politeness.backoffRemaining(host);
             if (!backoff.isZero()) {
-                return new HopResult(null, new FetchResult(request.url(), url,
-                        FetchOutcome.RATE_LIMITED, 0, null, null, null, null, null, null, null,
-                        backoff, "host backing off after 429/503"));
+                return new HopResult(
+                        null,
+                        new FetchResult(
+                                request.url(),
+                                url,
+                                FetchOutcome.RATE_LIMITED,
+                                0,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                backoff,
+                                "host backing off after 429/503"));
             }
             Exchange.Hop h = exchange.send(url, request, deadline + waited[0]);
-            politeness.recordResponse(host, h.status(),
-                    RetryAfter.parse(h.header("Retry-After"), Clock.systemUTC()));
+            politeness.recordResponse(
+                    host, h.status(), RetryAfter.parse(h.header("Retry-After"), Clock.systemUTC()));
             if (h.failure() != null) {
-                return new HopResult(null, FetchResult.failure(request.url(), url, h.failure(),
-                        h.detail()));
+                return new HopResult(
+                        null, FetchResult.failure(request.url(), url, h.failure(), h.detail()));
             }
             return new HopResult(h, null);
         }
@@ -186,10 +222,20 @@ public final class HttpFetcher implements AutoCloseable {
         }
         String contentType = h.header("Content-Type");
         byte[] body = outcome == FetchOutcome.OK ? h.body() : null;
-        return new FetchResult(requested, url, outcome, h.status(), null, h.header("ETag"),
-                h.header("Last-Modified"), contentType,
-                body == null ? null : CharsetSniffer.detect(body, contentType), body, elapsed,
-                retryAfter, "HTTP " + h.status());
+        return new FetchResult(
+                requested,
+                url,
+                outcome,
+                h.status(),
+                null,
+                h.header("ETag"),
+                h.header("Last-Modified"),
+                contentType,
+                body == null ? null : CharsetSniffer.detect(body, contentType),
+                body,
+                elapsed,
+                retryAfter,
+                "HTTP " + h.status());
     }
 
     private static FetchResult finish(

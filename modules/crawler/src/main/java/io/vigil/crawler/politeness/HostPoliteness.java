@@ -9,10 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * Per-host manners: one request at a time per host, a minimum delay (or the robots.txt
- * Crawl-delay, whichever is longer) between the end of one request and the start of the next, and
- * back-off after 429 / 503. Thread-safe; state is per JVM (the crawl topics are keyed by host, so
- * one instance owns a host).
+ * Per-host manners: one request at a time per host, a minimum delay (or the robots.txt Crawl-delay,
+ * whichever is longer) between the end of one request and the start of the next, and back-off after
+ * 429 / 503. Thread-safe; state is per JVM (the crawl topics are keyed by host, so one instance
+ * owns a host).
  */
 public final class HostPoliteness {
 
@@ -37,8 +37,10 @@ public final class HostPoliteness {
         HostState state = hosts.computeIfAbsent(key(host), k -> new HostState());
         state.gate.acquire();
         try {
-            Duration delay = crawlDelay != null && crawlDelay.compareTo(minDelay) > 0
-                    ? crawlDelay : minDelay;
+            Duration delay =
+                    crawlDelay != null && crawlDelay.compareTo(minDelay) > 0
+                            ? crawlDelay
+                            : minDelay;
             Instant lastEnd = state.lastEnd;
             if (lastEnd != null) {
                 long waitMillis = Duration.between(clock.instant(), lastEnd.plus(delay)).toMillis();

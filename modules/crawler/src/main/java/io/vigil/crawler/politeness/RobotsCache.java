@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * robots.txt per origin (scheme, host, port), parsed by crawler-commons and cached with a TTL.
- * Follows RFC 9309: 4xx means allow all; 5xx or an unreachable server means disallow all for now
- * (a previously fetched copy keeps applying meanwhile); Crawl-delay is honoured up to a cap.
+ * Follows RFC 9309: 4xx means allow all; 5xx or an unreachable server means disallow all for now (a
+ * previously fetched copy keeps applying meanwhile); Crawl-delay is honoured up to a cap.
  */
 public final class RobotsCache {
 
