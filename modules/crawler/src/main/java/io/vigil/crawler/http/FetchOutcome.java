@@ -26,8 +26,13 @@ public enum FetchOutcome {
     TOO_LARGE,
     /** A redirect loop or more redirects than allowed. */
     TOO_MANY_REDIRECTS,
-    /** robots.txt disallows the URL, or is temporarily unreachable (RFC 9309: disallow all). */
+    /** robots.txt disallows the URL. */
     ROBOTS_DISALLOWED,
+    /**
+     * robots.txt could not be fetched (5xx, 429, timeout, network error): RFC 9309 says disallow
+     * everything for now. For a dead server this is the outcome (the detail names the cause).
+     */
+    ROBOTS_UNREACHABLE,
     /** The host resolves to a private, loopback, link-local or otherwise refused address. */
     ADDRESS_BLOCKED,
     /** DNS failure, connection refused or reset, TLS failure, bad content encoding. */
@@ -57,7 +62,7 @@ public enum FetchOutcome {
     /** Whether the same request may succeed later without anything on our side changing. */
     public boolean isRetriable() {
         return switch (this) {
-            case SERVER_ERROR, RATE_LIMITED, TIMEOUT, NETWORK_ERROR, ROBOTS_DISALLOWED -> true;
+            case SERVER_ERROR, RATE_LIMITED, TIMEOUT, NETWORK_ERROR, ROBOTS_UNREACHABLE -> true;
             default -> false;
         };
     }

@@ -173,7 +173,9 @@ public final class HttpFetcher implements AutoCloseable {
                         FetchResult.failure(
                                 request.url(),
                                 url,
-                                FetchOutcome.ROBOTS_DISALLOWED,
+                                verdict.unreachable()
+                                        ? FetchOutcome.ROBOTS_UNREACHABLE
+                                        : FetchOutcome.ROBOTS_DISALLOWED,
                                 verdict.reason()));
             }
             crawlDelay = verdict.crawlDelay();
@@ -259,7 +261,8 @@ public final class HttpFetcher implements AutoCloseable {
                             RobotsResponse.Availability.UNREACHABLE;
                     default -> RobotsResponse.Availability.UNAVAILABLE;
                 };
-        return new RobotsResponse(availability, r.body(), r.contentType());
+        return new RobotsResponse(
+                availability, r.body(), r.contentType(), r.outcome() + ": " + r.detail());
     }
 
     @Override

@@ -65,8 +65,12 @@ public final class RobotsCache {
                 }
             }
         }
-        if (entry.unreachable) {
-            return new RobotsVerdict(false, null, "robots.txt unreachable; disallow all for now");
+        if (entry.unreachable != null) {
+            return new RobotsVerdict(
+                    false,
+                    null,
+                    "robots.txt unreachable (" + entry.unreachable + "); disallow all for now",
+                    true);
         }
         Duration delay = null;
         long ms = entry.rules.getCrawlDelay();
@@ -77,7 +81,8 @@ public final class RobotsCache {
             }
         }
         boolean allowed = entry.rules.isAllowed(url.toString());
-        return new RobotsVerdict(allowed, delay, allowed ? null : "disallowed by robots.txt");
+        return new RobotsVerdict(
+                allowed, delay, allowed ? null : "disallowed by robots.txt", false);
     }
 
     private Entry current(String origin) {
@@ -91,7 +96,9 @@ public final class RobotsCache {
         Instant now = clock.instant();
         switch (response.availability()) {
             case FETCHED -> {
-                SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+                // No parser-side cap (it would turn a long Crawl-delay into "disallow all"):
+                // we honour the delay up to our own cap instead.
+                SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 5);
                 BaseRobotRules rules =
                         parser.parseContent(
                                 robotsUrl.toString(),
@@ -101,22 +108,23 @@ public final class RobotsCache {
                                         : response.contentType(),
                                 List.of(agentName));
                 LOG.debug("robots.txt for {} loaded", origin);
-                return new Entry(rules, false, now.plus(ttl));
+                return new Entry(rules, null, now.plus(ttl));
             }
             case UNAVAILABLE -> {
                 return new Entry(
                         new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL),
-                        false,
+                        null,
                         now.plus(ttl));
             }
             default -> {
                 Entry previous = cache.get(origin);
                 Duration retry = UNREACHABLE_TTL.compareTo(ttl) < 0 ? UNREACHABLE_TTL : ttl;
                 LOG.debug("robots.txt for {} unreachable", origin);
-                if (previous != null && !previous.unreachable) {
-                    return new Entry(previous.rules, false, now.plus(retry));
+                if (previous != null && previous.unreachable == null) {
+                    return new Entry(previous.rules, null, now.plus(retry));
                 }
-                return new Entry(null, true, now.plus(retry));
+                String why = response.detail() == null ? "unreachable" : response.detail();
+                return new Entry(null, why, now.plus(retry));
             }
         }
     }
@@ -128,5 +136,6 @@ public final class RobotsCache {
         return scheme + "://" + host + (port < 0 ? "" : ":" + port);
     }
 
-    private record Entry(BaseRobotRules rules, boolean unreachable, Instant expires) {}
+    /** Cached rules, or (when {@code unreachable} is set) why robots.txt could not be read. */
+    private record Entry(BaseRobotRules rules, String unreachable, Instant expires) {}
 }

@@ -7,8 +7,10 @@ package io.vigil.crawler.politeness;
  *     all for now)
  * @param body the file (empty unless fetched)
  * @param contentType its Content-Type, or null
+ * @param detail why it was unavailable or unreachable, or null
  */
-public record RobotsResponse(Availability availability, byte[] body, String contentType) {
+public record RobotsResponse(
+        Availability availability, byte[] body, String contentType, String detail) {
 
     public RobotsResponse {
         body = body == null ? new byte[0] : body;
