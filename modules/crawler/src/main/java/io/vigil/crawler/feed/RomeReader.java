@@ -66,7 +66,7 @@ final class RomeReader {
         String language =
                 firstNonNull(
                         feed == null ? null : blankToNull(feed.getLanguage()),
-                        XmlFeedWalker.firstText(channel, "language"),
+                        FeedElements.firstText(channel, "language"),
                         XmlFeedWalker.language(root, null));
         List<SyndEntry> romeEntries = feed == null ? List.of() : feed.getEntries();
         boolean aligned = romeEntries.size() == items.size();
@@ -75,19 +75,19 @@ final class RomeReader {
             ParsedEntry walked = walker.entry(items.get(i), language);
             entries.add(aligned ? merge(romeEntries.get(i), walked) : walked);
         }
-        Element titleElement = XmlFeedWalker.child(channel, "title");
+        Element titleElement = FeedElements.child(channel, "title");
         String title =
                 titleElement != null
-                        ? XmlFeedWalker.text(titleElement, atom)
+                        ? FeedElements.text(titleElement, atom)
                         : feed == null ? null : text(feed.getTitleEx(), atom);
         Element descriptionElement =
-                XmlFeedWalker.firstChild(channel, "subtitle", "tagline", "description");
+                FeedElements.firstChild(channel, "subtitle", "tagline", "description");
         if (descriptionElement == null) {
-            descriptionElement = XmlFeedWalker.itunes(channel, "subtitle", "summary");
+            descriptionElement = FeedElements.itunes(channel, "subtitle", "summary");
         }
         String description =
                 descriptionElement != null
-                        ? XmlFeedWalker.text(descriptionElement, atom)
+                        ? FeedElements.text(descriptionElement, atom)
                         : feed == null ? null : text(feed.getDescriptionEx(), atom);
         URI link = walker.link(channel);
         Instant updated = XmlFeedWalker.updated(channel);
@@ -103,7 +103,7 @@ final class RomeReader {
                 description,
                 Languages.normalize(language),
                 updated,
-                XmlFeedWalker.text(XmlFeedWalker.firstChild(channel, "rights", "copyright"), atom),
+                FeedElements.text(FeedElements.firstChild(channel, "rights", "copyright"), atom),
                 encoding,
                 entries);
     }
@@ -171,7 +171,7 @@ final class RomeReader {
                         default -> FeedFormat.RSS_200;
                     };
             case "rdf" ->
-                    XmlFeedWalker.children(root, "channel").stream()
+                    FeedElements.children(root, "channel").stream()
                                     .anyMatch(
                                             c ->
                                                     c.getNamespaceURI()

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -268,10 +267,5 @@ public final class HttpFetcher implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
-    }
-
-    /** For tests: the allow-list in force. */
-    List<String> allowedAddresses() {
-        return config.allowedAddresses();
     }
 }
