@@ -91,6 +91,9 @@ final class XmlDocuments {
 
     private static Document strict(String text) throws JDOMException, IOException {
         SAXBuilder builder = new BuilderAccess().builder();
+        // The JDK parser slows down quadratically with nesting depth; real feeds stay shallow,
+        // so a deeper document is refused here and read by the lenient parser instead.
+        builder.setProperty(MAX_DEPTH_PROPERTY, String.valueOf(MAX_DEPTH * 2));
         return builder.build(new XmlFixerReader(new StringReader(text)));
     }
 
@@ -104,10 +107,16 @@ final class XmlDocuments {
         if (root == null) {
             return null;
         }
-        return new Document(convert(root, new HashMap<>()));
+        return new Document(convert(root, new HashMap<>(), 0));
     }
 
-    private static org.jdom2.Element convert(Element e, Map<String, String> inherited) {
+    private static final String MAX_DEPTH_PROPERTY =
+            "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
+    /** Deeper than any real feed; guards the recursion against hostile nesting. */
+    private static final int MAX_DEPTH = 256;
+
+    private static org.jdom2.Element convert(Element e, Map<String, String> inherited, int depth) {
         Map<String, String> scope = new HashMap<>(inherited);
         for (org.jsoup.nodes.Attribute a : e.attributes()) {
             String key = a.getKey();
@@ -160,7 +169,9 @@ final class XmlDocuments {
         }
         for (Node child : e.childNodes()) {
             if (child instanceof Element ce) {
-                out.addContent(convert(ce, scope));
+                if (depth < MAX_DEPTH) {
+                    out.addContent(convert(ce, scope, depth + 1));
+                }
             } else if (child instanceof TextNode tn) {
                 out.addContent(BAD_CHARS.matcher(tn.getWholeText()).replaceAll(""));
             } else if (child instanceof org.jsoup.nodes.CDataNode cd) {

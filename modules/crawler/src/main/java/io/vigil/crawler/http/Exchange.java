@@ -54,24 +54,30 @@ final class Exchange {
         if (headerTimeout.toNanos() > remaining) {
             headerTimeout = Duration.ofNanos(remaining);
         }
-        HttpRequest.Builder builder =
-                HttpRequest.newBuilder(url)
-                        .GET()
-                        .timeout(headerTimeout)
-                        .header("User-Agent", config.userAgent())
-                        .header("Accept", ACCEPT)
-                        .header("Accept-Encoding", "gzip, deflate");
-        if (conditional != null && conditional.etag() != null) {
-            builder.header("If-None-Match", conditional.etag());
-        }
-        if (conditional != null && conditional.lastModified() != null) {
-            builder.header("If-Modified-Since", conditional.lastModified());
+        HttpRequest request;
+        try {
+            HttpRequest.Builder builder =
+                    HttpRequest.newBuilder(url)
+                            .GET()
+                            .timeout(headerTimeout)
+                            .header("User-Agent", config.userAgent())
+                            .header("Accept", ACCEPT)
+                            .header("Accept-Encoding", "gzip, deflate");
+            if (conditional != null && conditional.etag() != null) {
+                builder.header("If-None-Match", conditional.etag());
+            }
+            if (conditional != null && conditional.lastModified() != null) {
+                builder.header("If-Modified-Since", conditional.lastModified());
+            }
+            request = builder.build();
+        } catch (IllegalArgumentException e) {
+            return Hop.failed(FetchOutcome.INVALID_URL, "unusable request: " + e.getMessage());
         }
         long max = config.maxBodySize().toBytes();
         BodyCollector[] holder = new BodyCollector[1];
         CompletableFuture<HttpResponse<byte[]>> future =
                 client.sendAsync(
-                        builder.build(),
+                        request,
                         info -> {
                             long declared =
                                     info.headers().firstValueAsLong("Content-Length").orElse(-1);

@@ -32,6 +32,7 @@ public final class HttpFetcher implements AutoCloseable {
     private final AddressPolicy addresses;
     private final HostPoliteness politeness;
     private final RobotsCache robots;
+    private final Clock clock;
 
     public HttpFetcher(CrawlerProperties.Http config) {
         this(config, Clock.systemUTC());
@@ -39,6 +40,7 @@ public final class HttpFetcher implements AutoCloseable {
 
     public HttpFetcher(CrawlerProperties.Http config, Clock clock) {
         this.config = config;
+        this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
         this.executor =
                 Executors.newCachedThreadPool(
@@ -203,7 +205,7 @@ public final class HttpFetcher implements AutoCloseable {
             }
             Exchange.Hop h = exchange.send(url, request, deadline + waited[0]);
             politeness.recordResponse(
-                    host, h.status(), RetryAfter.parse(h.header("Retry-After"), Clock.systemUTC()));
+                    host, h.status(), RetryAfter.parse(h.header("Retry-After"), clock));
             if (h.failure() != null) {
                 return new HopResult(
                         null, FetchResult.failure(request.url(), url, h.failure(), h.detail()));
@@ -213,7 +215,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private FetchResult toResult(URI requested, URI url, Exchange.Hop h, Duration elapsed) {
-        Duration retryAfter = RetryAfter.parse(h.header("Retry-After"), Clock.systemUTC());
+        Duration retryAfter = RetryAfter.parse(h.header("Retry-After"), clock);
         FetchOutcome outcome = FetchOutcome.fromHttpStatus(h.status());
         if (h.status() == 503 && retryAfter != null) {
             outcome = FetchOutcome.RATE_LIMITED;

@@ -225,4 +225,27 @@ class FeedParserTest {
         assertThat(feed.title()).doesNotContain("root:");
         assertThat(feed.title()).startsWith("Example Org");
     }
+
+    @Test
+    void survivesHostileNestingAndEntityBombs() {
+        String deep =
+                "<rss><channel><title>Deep</title><item><title>t</title>"
+                        + "<description>"
+                        + "<x>".repeat(50_000)
+                        + "</description></channel>";
+        String bomb =
+                """
+                <?xml version="1.0"?>
+                <!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>
+                <rss version="2.0"><channel><title>&b;&b;&b;</title></channel></rss>
+                """;
+
+        ParsedFeed nested = parse(deep);
+        ParsedFeed bombed = parse(bomb);
+
+        assertThat(nested.outcome().usable()).isTrue();
+        assertThat(nested.title()).isEqualTo("Deep");
+        assertThat(bombed.outcome()).isNotNull();
+        assertThat(bombed.title() == null ? 0 : bombed.title().length()).isLessThan(1_000);
+    }
 }
