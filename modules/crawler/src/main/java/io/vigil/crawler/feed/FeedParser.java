@@ -7,7 +7,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdom2.Element;
@@ -20,6 +22,13 @@ import org.jdom2.Element;
 public final class FeedParser {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /**
+     * Labels decoded with the superset browsers use (WHATWG Encoding Standard), since servers that
+     * say Latin-1, GB2312 or EUC-KR routinely send the vendor extensions.
+     */
+    private static final Map<String, Charset> SUPERSETS = supersets();
+
     private static final Pattern ROOT =
             Pattern.compile("<([A-Za-z_][\\w.\\-]*:)?([A-Za-z_][\\w.\\-]*)[\\s>/]");
 
@@ -88,15 +97,12 @@ public final class FeedParser {
     }
 
     /**
-     * Decodes leniently (bad bytes become U+FFFD). Latin-1 and ASCII labels are read as
-     * windows-1252, as browsers do, so "smart quotes" in such feeds survive.
+     * Decodes leniently (bad bytes become U+FFFD), with the superset browsers use for a label
+     * (Latin-1 and ASCII as windows-1252, GB2312 as GB18030, ...), so "smart quotes" and vendor
+     * characters in such feeds survive.
      */
     static String decode(byte[] body, Charset charset) {
-        Charset effective = charset;
-        if (charset.equals(StandardCharsets.ISO_8859_1)
-                || charset.equals(StandardCharsets.US_ASCII)) {
-            effective = WINDOWS_1252;
-        }
+        Charset effective = SUPERSETS.getOrDefault(charset.name(), charset);
         int skip =
                 effective.equals(CharsetSniffer.bomCharset(body))
                         ? CharsetSniffer.bomLength(body)
@@ -111,6 +117,27 @@ public final class FeedParser {
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("decoder set to replace failed", e);
         }
+    }
+
+    private static Map<String, Charset> supersets() {
+        Map<String, Charset> m = new HashMap<>();
+        m.put("ISO-8859-1", WINDOWS_1252);
+        m.put("US-ASCII", WINDOWS_1252);
+        String[][] pairs = {
+            {"GB2312", "GB18030"},
+            {"GBK", "GB18030"},
+            {"EUC-KR", "x-windows-949"},
+            {"Shift_JIS", "windows-31j"},
+            {"TIS-620", "x-windows-874"},
+            {"ISO-8859-9", "windows-1254"},
+            {"ISO-8859-11", "x-windows-874"}
+        };
+        for (String[] p : pairs) {
+            if (Charset.isSupported(p[0]) && Charset.isSupported(p[1])) {
+                m.put(Charset.forName(p[0]).name(), Charset.forName(p[1]));
+            }
+        }
+        return Map.copyOf(m);
     }
 
     private static boolean isUtf8(byte[] body) {

@@ -112,6 +112,7 @@ public final class FeedparserBenchmark {
                         null,
                         null,
                         List.of("127.0.0.1"));
+        long peakHeapMb = 0;
         int crashes = 0;
         int hangs = 0;
         int checked = 0;
@@ -146,6 +147,8 @@ public final class FeedparserBenchmark {
                     Thread.currentThread().interrupt();
                     break;
                 }
+                Runtime rt = Runtime.getRuntime();
+                peakHeapMb = Math.max(peakHeapMb, (rt.totalMemory() - rt.freeMemory()) >> 20);
                 if (c.expect() == null) {
                     continue;
                 }
@@ -171,6 +174,7 @@ public final class FeedparserBenchmark {
             worker.shutdownNow();
             server.close();
         }
+        out.println("peak heap used: " + peakHeapMb + " MB");
         families.forEach((k, v) -> out.println("  " + k + ": checked=" + v[0] + " passed=" + v[1]));
         return new Totals(cases.size(), crashes, hangs, checked, passed);
     }

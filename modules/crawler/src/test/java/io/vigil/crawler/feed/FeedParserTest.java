@@ -248,4 +248,65 @@ class FeedParserTest {
         assertThat(bombed.outcome()).isNotNull();
         assertThat(bombed.title() == null ? 0 : bombed.title().length()).isLessThan(1_000);
     }
+
+    @Test
+    void decodesLabelsWithTheSupersetBrowsersUse() {
+        byte[] body = {
+            '<',
+            'r',
+            's',
+            's',
+            '>',
+            '<',
+            'c',
+            'h',
+            'a',
+            'n',
+            'n',
+            'e',
+            'l',
+            '>',
+            '<',
+            't',
+            'i',
+            't',
+            'l',
+            'e',
+            '>',
+            (byte) 0x80,
+            ' ',
+            (byte) 0x93,
+            'q',
+            (byte) 0x94,
+            '<',
+            '/',
+            't',
+            'i',
+            't',
+            'l',
+            'e',
+            '>',
+            '<',
+            '/',
+            'c',
+            'h',
+            'a',
+            'n',
+            'n',
+            'e',
+            'l',
+            '>',
+            '<',
+            '/',
+            'r',
+            's',
+            's',
+            '>'
+        };
+
+        ParsedFeed feed = FeedParser.parse(body, "text/xml; charset=iso-8859-1", null, FEED_URL);
+
+        assertThat(feed.title()).isEqualTo("€ “q”");
+        assertThat(feed.encoding()).isEqualTo(StandardCharsets.ISO_8859_1);
+    }
 }
