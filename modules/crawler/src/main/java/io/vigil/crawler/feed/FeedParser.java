@@ -1,6 +1,10 @@
 package io.vigil.crawler.feed;
 
 import io.vigil.crawler.http.CharsetSniffer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.jdom2.Element;
 
 /**
@@ -22,6 +27,9 @@ import org.jdom2.Element;
 public final class FeedParser {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /** Sitemaps are limited to 50 MB uncompressed; so are gzipped documents here. */
+    private static final int MAX_GUNZIPPED = 50 * 1024 * 1024;
 
     /**
      * Labels decoded with the superset browsers use (WHATWG Encoding Standard), since servers that
@@ -44,6 +52,18 @@ public final class FeedParser {
             byte[] body, String contentType, Charset charsetHint, URI feedUrl) {
         if (body == null || body.length == 0) {
             return ParsedFeed.failed(FeedFormat.UNKNOWN, ParseOutcome.EMPTY, "empty body", null);
+        }
+        if (body.length > 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
+            byte[] unzipped = gunzip(body); // a .xml.gz sitemap or feed served as a file
+            if (unzipped == null) {
+                return ParsedFeed.failed(
+                        FeedFormat.UNKNOWN,
+                        ParseOutcome.MALFORMED,
+                        "gzip body that is corrupt or larger than " + MAX_GUNZIPPED + " bytes",
+                        null);
+            }
+            body = unzipped;
+            contentType = null; // the type described the archive, not its content
         }
         Charset charset = chooseCharset(body, contentType, charsetHint);
         String text = decode(body, charset);
@@ -138,6 +158,24 @@ public final class FeedParser {
             }
         }
         return Map.copyOf(m);
+    }
+
+    /** Null when corrupt or larger than {@link #MAX_GUNZIPPED}. */
+    private static byte[] gunzip(byte[] body) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (out.size() + (long) n > MAX_GUNZIPPED) {
+                    return null;
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static boolean isUtf8(byte[] body) {

@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param finalUrl the URL of the last hop (after redirects); the base for relative links
  * @param outcome how the fetch ended
  * @param status HTTP status of the last response, or 0 when there was none
- * @param movedPermanentlyTo set when every redirect in the chain was permanent (301/308): the URL
- *     to store instead of {@code requestedUrl}; null otherwise
+ * @param movedPermanentlyTo set when every redirect in the chain was permanent (301/308) and the
+ *     final answer was OK or NOT_MODIFIED: the URL to store instead of {@code requestedUrl}; null
+ *     otherwise
  * @param etag the response {@code ETag}, or null
  * @param lastModified the response {@code Last-Modified}, or null
  * @param contentType the response {@code Content-Type} as sent (parameters included), or null

@@ -243,7 +243,9 @@ public final class HttpFetcher implements AutoCloseable {
 
     private static FetchResult finish(
             FetchResult r, URI requested, int redirects, boolean allPermanent) {
-        if (redirects > 0 && allPermanent && r.outcome() != FetchOutcome.TOO_MANY_REDIRECTS) {
+        // Only a move that led somewhere usable is worth recording in place of the old URL.
+        boolean usable = r.outcome() == FetchOutcome.OK || r.outcome() == FetchOutcome.NOT_MODIFIED;
+        if (redirects > 0 && allPermanent && usable) {
             return r.withMovedPermanentlyTo(r.finalUrl());
         }
         return r;

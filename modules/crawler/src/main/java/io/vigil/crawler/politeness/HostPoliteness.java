@@ -21,6 +21,9 @@ public final class HostPoliteness {
     private final Clock clock;
     private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
 
+    /** Above this many hosts, idle ones are forgotten. */
+    private static final int MAX_IDLE_HOSTS = 10_000;
+
     public HostPoliteness(Duration minDelay, Duration maxBackoff, Clock clock) {
         this.minDelay = minDelay;
         this.maxBackoff = maxBackoff;
@@ -34,13 +37,24 @@ public final class HostPoliteness {
      * @param crawlDelay the host's robots.txt Crawl-delay (already capped), or null
      */
     public Permit acquire(String host, Duration crawlDelay) throws InterruptedException {
-        HostState state = hosts.computeIfAbsent(key(host), k -> new HostState());
-        state.gate.acquire();
+        if (hosts.size() > MAX_IDLE_HOSTS) {
+            forgetIdleHosts();
+        }
+        HostState state;
+        while (true) {
+            state = hosts.computeIfAbsent(key(host), k -> new HostState());
+            state.gate.acquire();
+            if (!state.retired) {
+                break;
+            }
+            state.gate.release(); // forgotten while we waited: use the fresh state
+        }
         try {
             Duration delay =
                     crawlDelay != null && crawlDelay.compareTo(minDelay) > 0
                             ? crawlDelay
                             : minDelay;
+            state.lastDelay = delay;
             Instant lastEnd = state.lastEnd;
             if (lastEnd != null) {
                 long waitMillis = Duration.between(clock.instant(), lastEnd.plus(delay)).toMillis();
@@ -96,6 +110,39 @@ public final class HostPoliteness {
         }
     }
 
+    /**
+     * Drops hosts with nothing to remember: no request in flight, no back-off, and the last request
+     * long enough ago that no delay can still apply. Keeps the map bounded on a long crawl.
+     */
+    private void forgetIdleHosts() {
+        Instant now = clock.instant();
+        java.util.function.Predicate<HostState> idle = isIdle(now);
+        for (Map.Entry<String, HostState> e : hosts.entrySet()) {
+            HostState s = e.getValue();
+            if (idle.test(s) && s.gate.tryAcquire()) {
+                s.retired = true;
+                hosts.remove(e.getKey(), s);
+                s.gate.release();
+            }
+        }
+    }
+
+    /** How many hosts are remembered (for tests). */
+    int trackedHosts() {
+        return hosts.size();
+    }
+
+    private static java.util.function.Predicate<HostState> isIdle(Instant now) {
+        return s -> {
+            Instant lastEnd = s.lastEnd;
+            Instant backoffUntil = s.backoffUntil;
+            return s.gate.availablePermits() == 1
+                    && (backoffUntil == null || backoffUntil.isBefore(now))
+                    && lastEnd != null
+                    && lastEnd.plus(s.lastDelay).isBefore(now);
+        };
+    }
+
     private static String key(String host) {
         return host == null ? "" : host.toLowerCase(Locale.ROOT);
     }
@@ -104,6 +151,8 @@ public final class HostPoliteness {
         final Semaphore gate = new Semaphore(1, true);
         volatile Instant lastEnd;
         volatile Instant backoffUntil;
+        volatile Duration lastDelay = Duration.ZERO;
+        volatile boolean retired;
         int failures;
     }
 

@@ -27,6 +27,9 @@ public final class RobotsCache {
     /** How long an unreachable robots.txt blocks an origin before we ask again. */
     private static final Duration UNREACHABLE_TTL = Duration.ofMinutes(10);
 
+    /** Above this many cached origins, expired entries are dropped. */
+    private static final int MAX_ORIGINS = 10_000;
+
     private final String agentName;
     private final Duration ttl;
     private final Duration maxCrawlDelay;
@@ -61,6 +64,10 @@ public final class RobotsCache {
                 entry = current(origin);
                 if (entry == null) {
                     entry = load(origin);
+                    if (cache.size() > MAX_ORIGINS) {
+                        Instant now = clock.instant();
+                        cache.values().removeIf(e -> !e.expires.isAfter(now));
+                    }
                     cache.put(origin, entry);
                 }
             }

@@ -309,4 +309,30 @@ class FeedParserTest {
         assertThat(feed.title()).isEqualTo("€ “q”");
         assertThat(feed.encoding()).isEqualTo(StandardCharsets.ISO_8859_1);
     }
+
+    @Test
+    void readsGzippedSitemapFiles() throws java.io.IOException {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(buffer)) {
+            gz.write(
+                    """
+                    <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                      <url><loc>https://news.example.org/b.html</loc></url>
+                    </urlset>
+                    """
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+
+        ParsedFeed feed =
+                FeedParser.parse(
+                        buffer.toByteArray(),
+                        "application/x-gzip",
+                        null,
+                        URI.create("https://news.example.org/sitemap.xml.gz"));
+
+        assertThat(feed.format()).isEqualTo(FeedFormat.SITEMAP);
+        assertThat(feed.entries())
+                .extracting(ParsedEntry::link)
+                .containsExactly(URI.create("https://news.example.org/b.html"));
+    }
 }

@@ -40,4 +40,18 @@ class HostPolitenessTest {
                 .isEqualTo(Duration.ofSeconds(1));
         assertThat(politeness.backoffRemaining("other.org")).isZero();
     }
+
+    @Test
+    void forgetsIdleHostsOnALongCrawl() throws InterruptedException {
+        for (int i = 0; i < 10_050; i++) {
+            politeness.acquire("host" + i + ".example", null).close();
+        }
+        clock.advance(Duration.ofSeconds(1));
+        politeness.recordResponse("busy.example", 429, Duration.ofMinutes(5));
+
+        try (HostPoliteness.Permit permit = politeness.acquire("next.example", null)) {
+            assertThat(politeness.trackedHosts()).isLessThan(10);
+        }
+        assertThat(politeness.backoffRemaining("busy.example")).isEqualTo(Duration.ofSeconds(10));
+    }
 }
