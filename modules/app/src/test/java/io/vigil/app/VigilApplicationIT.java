@@ -27,6 +27,7 @@ class VigilApplicationIT {
         registry.add("vigil.elasticsearch.uris", () -> stack.elasticsearchUri().toString());
         registry.add("vigil.kafka.topic-prefix", () -> "t-app-it.");
         registry.add("vigil.embedded.data-dir", () -> "target/app-it");
+        registry.add("vigil.app.roles", () -> "api");
     }
 
     @LocalServerPort int port;

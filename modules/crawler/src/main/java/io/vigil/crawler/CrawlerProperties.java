@@ -1,10 +1,13 @@
 package io.vigil.crawler;
 
+import io.vigil.crawler.feed.FeedSettings;
+import io.vigil.crawler.schedule.ScheduleSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -18,18 +21,40 @@ import org.springframework.validation.annotation.Validated;
  * as further nested records.
  *
  * @param http the one HTTP layer used for feeds, robots.txt and article pages
+ * @param feeds how feeds are loaded, split between instances and polled
+ * @param schedule how often feeds are polled
+ * @param demo the offline demo site ({@code ./vigil demo})
  */
 @Validated
 @ConfigurationProperties("vigil.crawler")
-public record CrawlerProperties(@Valid Http http) {
+public record CrawlerProperties(
+        @Valid Http http, FeedSettings feeds, ScheduleSettings schedule, Demo demo) {
 
     public CrawlerProperties {
         http = http == null ? Http.defaults() : http;
+        feeds = feeds == null ? FeedSettings.defaults() : feeds;
+        schedule = schedule == null ? ScheduleSettings.defaults() : schedule;
+        demo = demo == null ? new Demo(null, null, null) : demo;
     }
 
     /** All defaults. */
     public static CrawlerProperties defaults() {
-        return new CrawlerProperties(null);
+        return new CrawlerProperties(null, null, null, null);
+    }
+
+    /**
+     * The offline demo: a local site serving the demo corpus, which the demo feeds point at.
+     *
+     * @param enabled whether to serve it; default false ({@code ./vigil demo} turns it on)
+     * @param root the corpus directory; default {@code seeds/demo/site}
+     * @param port the port on 127.0.0.1; default 8089 (the demo feed list uses it)
+     */
+    public record Demo(Boolean enabled, Path root, Integer port) {
+        public Demo {
+            enabled = enabled != null && enabled;
+            root = root == null ? Path.of("seeds", "demo", "site") : root;
+            port = port == null ? 8089 : port;
+        }
     }
 
     /**

@@ -1,0 +1,122 @@
+package io.vigil.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.core.event.FeedEntryDiscovered;
+import io.vigil.core.kafka.JsonSerde;
+import io.vigil.core.kafka.Topics;
+import io.vigil.testkit.VigilStack;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The crawler role in the app, on the demo profile's corpus: every demo entry reaches Kafka. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CrawlerDemoIT {
+
+    private static final int DEMO_ENTRIES = 12;
+
+    @DynamicPropertySource
+    static void demo(DynamicPropertyRegistry registry) throws IOException {
+        VigilStack stack = VigilStack.shared();
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path demo = findUp(Path.of("seeds", "demo"));
+        Path seeds = Files.createTempFile(Path.of("target"), "demo-feeds", ".yml");
+        Files.writeString(
+                seeds,
+                Files.readString(demo.resolve("feeds.yml"), StandardCharsets.UTF_8)
+                        .replace("127.0.0.1:8089", "127.0.0.1:" + port),
+                StandardCharsets.UTF_8);
+        registry.add("vigil.kafka.bootstrap-servers", stack::kafkaBootstrapServers);
+        registry.add("vigil.elasticsearch.uris", () -> stack.elasticsearchUri().toString());
+        registry.add("vigil.kafka.topic-prefix", () -> "t-crawler-demo-it.");
+        registry.add("vigil.app.roles", () -> "crawler,api");
+        registry.add("vigil.crawler.demo.enabled", () -> "true");
+        registry.add("vigil.crawler.demo.root", () -> demo.resolve("site").toString());
+        registry.add("vigil.crawler.demo.port", () -> port);
+        registry.add("vigil.crawler.feeds.seeds", seeds::toString);
+        registry.add("vigil.crawler.feeds.instance-id", () -> "crawler-demo-it");
+        registry.add("vigil.crawler.http.allowed-addresses", () -> "127.0.0.1");
+        registry.add("vigil.crawler.http.min-delay-per-host", () -> "50ms");
+    }
+
+    @Autowired Topics topics;
+    @LocalServerPort int port;
+
+    @Test
+    void everyDemoEntryReachesTheTopicOnceAndFeedHealthIsAMetric() throws Exception {
+        Set<String> urls = new HashSet<>();
+        int records = 0;
+        Map<String, Object> config =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                VigilStack.shared().kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, "crawler-demo-it-reader",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, FeedEntryDiscovered> consumer =
+                new KafkaConsumer<>(
+                        config,
+                        new StringDeserializer(),
+                        JsonSerde.of(FeedEntryDiscovered.class))) {
+            consumer.subscribe(List.of(topics.entriesDiscovered()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (urls.size() < DEMO_ENTRIES && System.nanoTime() < deadline) {
+                for (var r : consumer.poll(Duration.ofMillis(500))) {
+                    records++;
+                    urls.add(r.value().url().toString());
+                    assertThat(r.key()).isEqualTo("127.0.0.1");
+                }
+            }
+        }
+        assertThat(urls).hasSize(DEMO_ENTRIES);
+        assertThat(records).isEqualTo(DEMO_ENTRIES);
+
+        String metrics =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://127.0.0.1:"
+                                                                + port
+                                                                + "/actuator/prometheus"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+        assertThat(metrics).contains("vigil_crawler_feeds{health=\"OK\"} 5.0");
+        assertThat(metrics).contains("vigil_crawler_entries_discovered_total 12.0");
+    }
+
+    static Path findUp(Path relative) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(relative))) {
+                return dir.resolve(relative);
+            }
+        }
+        throw new AssertionError(relative + " not found above the working directory");
+    }
+}
