@@ -2,6 +2,7 @@ package io.vigil.app.cli;
 
 import io.vigil.app.AppSettings;
 import io.vigil.app.VigilApplication;
+import io.vigil.crawler.discovery.DiscoverCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ public final class CommandLine {
               demo                    the same, on the offline demo profile (data under data/demo)
               bench <name> [--data DIR]
                                       run a benchmark; its last line is '<name>: key=value ...'
+              discover <site-url>... [--allow ADDRESS]
+                                      find the feeds of a site (tab-separated: url, format,
+                                      entries, title); --allow permits a private address
               help                    this text
 
             roles: crawler, pipeline, indexer, alerting, api (default: all)
@@ -50,6 +54,7 @@ public final class CommandLine {
                 case "start" -> start(rest, false);
                 case "demo" -> start(rest, true);
                 case "bench" -> Benchmarks.run(rest, out, err);
+                case "discover" -> DiscoverCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
