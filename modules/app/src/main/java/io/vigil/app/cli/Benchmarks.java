@@ -1,6 +1,7 @@
 package io.vigil.app.cli;
 
 import io.vigil.crawler.feed.FeedparserBenchmark;
+import io.vigil.crawler.feed.FeedsBenchmark;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class Benchmarks {
 
     static {
         REGISTRY.put("feedparser", FeedparserBenchmark::run);
+        REGISTRY.put("feeds", FeedsBenchmark::run);
     }
 
     private Benchmarks() {}

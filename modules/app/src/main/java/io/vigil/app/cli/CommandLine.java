@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -48,6 +50,9 @@ public final class CommandLine {
             return 2;
         }
         String command = args[0];
+        if (!command.equals("start") && !command.equals("demo")) {
+            quietLogging(); // one-shot commands print results; per-item warnings would drown them
+        }
         List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
         try {
             return switch (command) {
@@ -93,6 +98,13 @@ public final class CommandLine {
         }
         app.run(springArgs.toArray(String[]::new));
         return KEEP_RUNNING;
+    }
+
+    private static void quietLogging() {
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
     }
 
     /** Validates a comma-separated role list and returns it normalised. */
