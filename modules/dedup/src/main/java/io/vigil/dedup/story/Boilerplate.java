@@ -1,0 +1,76 @@
+package io.vigil.dedup.story;
+
+import io.vigil.dedup.fingerprint.Shingler;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Strips an outlet's page furniture (navigation, footers, "related stories", newsletter boxes) from
+ * an article: a leading or trailing paragraph that the same host already had in another article is
+ * furniture, not news. Different stories of one outlet then no longer look alike for their shared
+ * blocks. An article whose text was almost all seen at its host before is a republication, not
+ * furniture, and is kept whole.
+ */
+final class Boilerplate {
+
+    /** Above this share of tokens seen before, the article is a republication: keep it whole. */
+    private static final double REPUBLICATION = 0.9;
+
+    private final DedupState state;
+    private final int edge;
+
+    Boilerplate(DedupState state, int edgeParagraphs) {
+        this.state = state;
+        this.edge = edgeParagraphs;
+    }
+
+    /**
+     * The paragraphs of a new article without its host's furniture, and records its leading and
+     * trailing paragraphs as seen at the host.
+     */
+    List<long[]> strip(String host, List<long[]> paragraphs, long now, long notBefore) {
+        long hostHash = hostHash(host);
+        int n = paragraphs.size();
+        boolean[] furniture = new boolean[n];
+        long[] keys = new long[n];
+        int total = 0;
+        int stripped = 0;
+        for (int i = 0; i < n; i++) {
+            total += paragraphs.get(i).length;
+            if (isEdge(i, n)) {
+                keys[i] = hostHash ^ Shingler.paragraphHash(paragraphs.get(i));
+                if (state.paragraphSeen(keys[i], notBefore) > 0) {
+                    furniture[i] = true;
+                    stripped += paragraphs.get(i).length;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (isEdge(i, n)) {
+                state.paragraphSeenAgain(keys[i], now, notBefore);
+            }
+        }
+        if (stripped == 0 || stripped >= REPUBLICATION * total) {
+            return paragraphs;
+        }
+        List<long[]> kept = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (!furniture[i]) {
+                kept.add(paragraphs.get(i));
+            }
+        }
+        return kept;
+    }
+
+    private boolean isEdge(int i, int n) {
+        return i < edge || i >= n - edge;
+    }
+
+    private static long hostHash(String host) {
+        long h = 0x84222325cbf29ce4L;
+        for (int i = 0; i < host.length(); i++) {
+            h = (h ^ host.charAt(i)) * 0x100000001b3L;
+        }
+        return Long.rotateLeft(h * 0x9E3779B97F4A7C15L, 17);
+    }
+}

@@ -1,0 +1,213 @@
+package io.vigil.dedup.story;
+
+import io.vigil.core.event.ArticleAccepted;
+import io.vigil.core.event.ArticleAccepted.Outcome;
+import io.vigil.core.event.ArticleFetched;
+import io.vigil.core.url.ArticleIds;
+import io.vigil.dedup.DedupProperties;
+import io.vigil.dedup.fingerprint.MinHasher;
+import io.vigil.dedup.fingerprint.Shingler;
+import io.vigil.dedup.fingerprint.Signature;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides, for each fetched article, which story it belongs to: the same canonical URL is the same
+ * article (a newer fetch updates it, an older one is ignored); otherwise its MinHash signature is
+ * looked up in the LSH buckets and compared with every candidate, and the best candidate that is
+ * similar enough (by Jaccard, or by containment for leads and copies with extra furniture) gives
+ * its story. With none, the article starts a story of its own.
+ *
+ * <p>Pure logic over a {@link DedupState}; not thread-safe (the stage runs it on one stream task).
+ */
+public final class Deduplicator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Deduplicator.class);
+
+    private final DedupProperties settings;
+    private final DedupState state;
+    private final Shingler shingler;
+    private final MinHasher minHasher;
+    private final Boilerplate boilerplate;
+    private final long horizonMillis;
+
+    public Deduplicator(DedupProperties settings, DedupState state) {
+        this.settings = settings;
+        this.state = state;
+        this.shingler = new Shingler(settings.shingleSize());
+        this.minHasher = new MinHasher(settings.hashes());
+        this.boilerplate = new Boilerplate(state, settings.edgeParagraphs());
+        this.horizonMillis = settings.horizon().toMillis();
+    }
+
+    /**
+     * Accepts an article seen at {@code now} (epoch milliseconds).
+     *
+     * @return what to publish, or null when an older fetch of an already accepted article came late
+     *     (the newer fetch stands)
+     */
+    public ArticleAccepted accept(ArticleFetched article, long now) {
+        String articleId = ArticleIds.of(article.canonicalUrl());
+        long notBefore = now - horizonMillis;
+        long fetchedAt = article.fetch().fetchedAt().toEpochMilli();
+        StoredArticle known = state.article(articleId, notBefore);
+        if (known != null) {
+            return refetched(articleId, article, known, fetchedAt, now, notBefore);
+        }
+        String host = host(article.canonicalUrl());
+        List<long[]> paragraphs =
+                boilerplate.strip(host, shingler.paragraphs(textOf(article)), now, notBefore);
+        long[] shingles = shingler.shingles(paragraphs);
+        Signature signature = minHasher.sign(shingles);
+        boolean comparable = shingles.length >= settings.minShingles();
+        Match best =
+                comparable ? bestMatch(articleId, signature, shingles.length, notBefore) : null;
+
+        String storyId = best == null ? articleId : best.stored().storyId();
+        StoredStory story = best == null ? null : state.story(storyId, notBefore);
+        if (story == null) {
+            story = new StoredStory(storyId, 0, List.of(), now);
+        }
+        story = story.with(outlet(article, host), now, settings.maxOutlets());
+        StoredArticle stored =
+                new StoredArticle(
+                        storyId,
+                        best == null ? null : best.articleId(),
+                        best == null ? 1.0 : best.similarity(),
+                        host,
+                        fetchedAt,
+                        now,
+                        shingles.length,
+                        signature);
+        state.putArticle(articleId, stored);
+        state.putStory(storyId, story);
+        if (comparable) {
+            for (int band = 0; band < settings.bands(); band++) {
+                state.addToBucket(
+                        signature.bucket(band, settings.rows()),
+                        articleId,
+                        now,
+                        settings.bucketCapacity(),
+                        notBefore);
+            }
+        }
+        if (best != null && LOG.isDebugEnabled()) {
+            LOG.debug(
+                    "{} joins story {} via {} (jaccard {}, containment {})",
+                    articleId,
+                    storyId,
+                    best.articleId(),
+                    best.jaccard(),
+                    best.containment());
+        }
+        return accepted(
+                articleId,
+                article,
+                best == null ? Outcome.NEW_STORY : Outcome.DUPLICATE,
+                stored,
+                story);
+    }
+
+    private Match bestMatch(String articleId, Signature signature, int shingles, long notBefore) {
+        Set<String> candidates = new LinkedHashSet<>();
+        for (int band = 0; band < settings.bands(); band++) {
+            candidates.addAll(state.bucket(signature.bucket(band, settings.rows()), notBefore));
+        }
+        candidates.remove(articleId);
+        Match best = null;
+        for (String candidate : candidates) {
+            StoredArticle stored = state.article(candidate, notBefore);
+            if (stored == null) {
+                continue;
+            }
+            Match match =
+                    Match.of(
+                            candidate,
+                            stored,
+                            signature.equalSlots(stored.signature()),
+                            signature.size(),
+                            shingles,
+                            settings.jaccardThreshold(),
+                            settings.containmentThreshold(),
+                            settings.minMatchingSlots());
+            if (match != null && match.betterThan(best)) {
+                best = match;
+            }
+        }
+        return best;
+    }
+
+    private ArticleAccepted refetched(
+            String articleId,
+            ArticleFetched article,
+            StoredArticle known,
+            long fetchedAt,
+            long now,
+            long notBefore) {
+        if (fetchedAt < known.fetchedAt()) {
+            LOG.debug("{}: an older fetch came late; the newer one stands", articleId);
+            return null;
+        }
+        StoredArticle updated = known.refetched(fetchedAt, now);
+        state.putArticle(articleId, updated);
+        StoredStory story = state.story(known.storyId(), notBefore);
+        if (story == null) {
+            story =
+                    new StoredStory(
+                            known.storyId(), 1, List.of(outlet(article, known.host())), now);
+        }
+        return accepted(articleId, article, Outcome.REFETCHED, updated, story);
+    }
+
+    private static ArticleAccepted accepted(
+            String articleId,
+            ArticleFetched article,
+            Outcome outcome,
+            StoredArticle stored,
+            StoredStory story) {
+        return new ArticleAccepted(
+                ArticleAccepted.SCHEMA,
+                articleId,
+                article,
+                outcome,
+                stored.storyId(),
+                stored.duplicateOf(),
+                stored.similarity(),
+                story.representative(),
+                story.members(),
+                story.outlets());
+    }
+
+    private static String textOf(ArticleFetched article) {
+        for (String text :
+                new String[] {
+                    article.text(), article.description(), article.feedSummary(), article.title()
+                }) {
+            if (text != null && !text.isBlank()) {
+                return text;
+            }
+        }
+        return "";
+    }
+
+    /** The host without {@code www.}, lower case: one outlet, whatever its addresses. */
+    static String host(URI url) {
+        String host = url.getHost();
+        if (host == null) {
+            return "";
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        return host.startsWith("www.") ? host.substring(4) : host;
+    }
+
+    private static String outlet(ArticleFetched article, String host) {
+        return article.siteName() == null || article.siteName().isBlank()
+                ? host
+                : article.siteName().strip();
+    }
+}

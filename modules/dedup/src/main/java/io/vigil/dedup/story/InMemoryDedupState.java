@@ -1,0 +1,82 @@
+package io.vigil.dedup.story;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@link DedupState} in plain maps: for tests and the algorithm's benchmark. Not thread-safe. */
+public final class InMemoryDedupState implements DedupState {
+
+    private record Entry(String articleId, long time) {}
+
+    private record Seen(int count, long time) {}
+
+    private final Map<String, StoredArticle> articles = new HashMap<>();
+    private final Map<String, StoredStory> stories = new HashMap<>();
+    private final Map<Long, List<Entry>> buckets = new HashMap<>();
+    private final Map<Long, Seen> paragraphs = new HashMap<>();
+
+    @Override
+    public StoredArticle article(String articleId, long notBefore) {
+        StoredArticle a = articles.get(articleId);
+        return a == null || a.seenAt() < notBefore ? null : a;
+    }
+
+    @Override
+    public void putArticle(String articleId, StoredArticle article) {
+        articles.put(articleId, article);
+    }
+
+    @Override
+    public StoredStory story(String storyId, long notBefore) {
+        StoredStory s = stories.get(storyId);
+        return s == null || s.seenAt() < notBefore ? null : s;
+    }
+
+    @Override
+    public void putStory(String storyId, StoredStory story) {
+        stories.put(storyId, story);
+    }
+
+    @Override
+    public List<String> bucket(long bucket, long notBefore) {
+        List<Entry> entries = buckets.get(bucket);
+        if (entries == null) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>(entries.size());
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i).time() >= notBefore) {
+                ids.add(entries.get(i).articleId());
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public void addToBucket(long bucket, String articleId, long now, int capacity, long notBefore) {
+        List<Entry> entries = buckets.computeIfAbsent(bucket, b -> new ArrayList<>(2));
+        entries.removeIf(e -> e.time() < notBefore || e.articleId().equals(articleId));
+        entries.add(new Entry(articleId, now));
+        while (entries.size() > capacity) {
+            entries.remove(0);
+        }
+    }
+
+    @Override
+    public int paragraphSeen(long key, long notBefore) {
+        Seen seen = paragraphs.get(key);
+        return seen == null || seen.time() < notBefore ? 0 : seen.count();
+    }
+
+    @Override
+    public void paragraphSeenAgain(long key, long now, long notBefore) {
+        paragraphs.put(key, new Seen(paragraphSeen(key, notBefore) + 1, now));
+    }
+
+    /** How many articles are stored. */
+    public int articles() {
+        return articles.size();
+    }
+}
