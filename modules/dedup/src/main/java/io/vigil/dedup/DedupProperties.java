@@ -17,25 +17,31 @@ import org.springframework.validation.annotation.Validated;
  * @param horizon how long an article can still be matched: signatures, buckets, stories and
  *     boilerplate paragraphs older than this are expired (default 30 days)
  * @param shingleSize tokens per shingle (words, or character bigrams in Chinese, Japanese, Korean,
- *     Thai...) (default 4)
+ *     Thai...) (default 3)
  * @param hashes MinHash functions per signature; more estimate similarity better and cost more
  *     (default 128)
  * @param bands LSH bands: articles sharing all rows of any band are compared (default 32)
  * @param rows MinHash slots per band; bands × rows must not exceed hashes. With b bands of r rows
  *     the chance to become a candidate at Jaccard s is 1 - (1 - s^r)^b (default 2)
  * @param jaccardThreshold estimated Jaccard similarity from which two articles are one story
- *     (default 0.5)
+ *     (default 0.4)
  * @param containmentThreshold estimated share of the smaller article's shingles found in the larger
  *     one from which two articles are one story: truncated leads and copies with extra page
- *     furniture (default 0.8)
+ *     furniture (default 0.55)
  * @param minMatchingSlots equal signature slots a containment match needs at least, so that a tiny
- *     or noisy overlap never decides (default 12)
+ *     or noisy overlap never decides (default 20: an estimated Jaccard of at least 0.16, whose
+ *     relative error is then under a quarter)
  * @param minShingles articles with fewer distinct shingles are never matched by content, only by
  *     URL: too short to tell copies from coincidence (default 8)
  * @param bucketCapacity most recent articles kept per LSH bucket; a bucket of boilerplate that
  *     every article shares stays bounded (default 24)
  * @param edgeParagraphs how many leading and trailing paragraphs are checked against the paragraphs
- *     seen before at the same host, to strip its page furniture (default 5)
+ *     seen before at the same host, to strip its page furniture (default 10)
+ * @param anchorParagraphs how many leading paragraphs (of at least 10 tokens, furniture stripped)
+ *     are indexed by their exact hash besides the LSH bands: a truncated lead keeps its first
+ *     paragraphs whole even where its Jaccard similarity to the full text is low (default 3)
+ * @param maxCandidates most candidates compared per article, those sharing the most buckets first:
+ *     bounds the work for a story carried by hundreds of outlets (default 64)
  * @param maxOutlets most outlets listed per story (default 200)
  * @param streamThreads Kafka Streams threads of this instance (default 1)
  * @param exactlyOnce exactly-once processing ({@code exactly_once_v2}): state, output and input
@@ -65,6 +71,8 @@ public record DedupProperties(
         Integer minShingles,
         Integer bucketCapacity,
         Integer edgeParagraphs,
+        Integer anchorParagraphs,
+        Integer maxCandidates,
         Integer maxOutlets,
         Integer streamThreads,
         Boolean exactlyOnce,
@@ -80,16 +88,18 @@ public record DedupProperties(
                 applicationId == null || applicationId.isBlank() ? "vigil-dedup" : applicationId;
         stateDir = stateDir == null ? Path.of("data", "dedup") : stateDir;
         horizon = horizon == null ? Duration.ofDays(30) : horizon;
-        shingleSize = shingleSize == null ? 4 : shingleSize;
+        shingleSize = shingleSize == null ? 3 : shingleSize;
         hashes = hashes == null ? 128 : hashes;
         bands = bands == null ? 32 : bands;
         rows = rows == null ? 2 : rows;
-        jaccardThreshold = jaccardThreshold == null ? 0.5 : jaccardThreshold;
-        containmentThreshold = containmentThreshold == null ? 0.8 : containmentThreshold;
-        minMatchingSlots = minMatchingSlots == null ? 12 : minMatchingSlots;
+        jaccardThreshold = jaccardThreshold == null ? 0.4 : jaccardThreshold;
+        containmentThreshold = containmentThreshold == null ? 0.55 : containmentThreshold;
+        minMatchingSlots = minMatchingSlots == null ? 20 : minMatchingSlots;
         minShingles = minShingles == null ? 8 : minShingles;
         bucketCapacity = bucketCapacity == null ? 24 : bucketCapacity;
-        edgeParagraphs = edgeParagraphs == null ? 5 : edgeParagraphs;
+        edgeParagraphs = edgeParagraphs == null ? 10 : edgeParagraphs;
+        anchorParagraphs = anchorParagraphs == null ? 3 : anchorParagraphs;
+        maxCandidates = maxCandidates == null ? 64 : maxCandidates;
         maxOutlets = maxOutlets == null ? 200 : maxOutlets;
         streamThreads = streamThreads == null ? 1 : streamThreads;
         exactlyOnce = exactlyOnce == null || exactlyOnce;
@@ -111,7 +121,7 @@ public record DedupProperties(
     public static DedupProperties defaults() {
         return new DedupProperties(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     /** These settings with another application id and state directory (tests, bench). */
@@ -131,6 +141,8 @@ public record DedupProperties(
                 minShingles,
                 bucketCapacity,
                 edgeParagraphs,
+                anchorParagraphs,
+                maxCandidates,
                 maxOutlets,
                 streamThreads,
                 exactlyOnce,

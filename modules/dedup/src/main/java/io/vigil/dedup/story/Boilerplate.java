@@ -16,6 +16,9 @@ final class Boilerplate {
     /** Above this share of tokens seen before, the article is a republication: keep it whole. */
     private static final double REPUBLICATION = 0.9;
 
+    /** Paragraphs remembered per host: a few articles' worth of furniture and news. */
+    private static final int CAPACITY = 256;
+
     private final DedupState state;
     private final int edge;
 
@@ -29,7 +32,7 @@ final class Boilerplate {
      * trailing paragraphs as seen at the host.
      */
     List<long[]> strip(String host, List<long[]> paragraphs, long now, long notBefore) {
-        long hostHash = hostHash(host);
+        HostFurniture seen = state.furniture(host);
         int n = paragraphs.size();
         boolean[] furniture = new boolean[n];
         long[] keys = new long[n];
@@ -38,8 +41,8 @@ final class Boilerplate {
         for (int i = 0; i < n; i++) {
             total += paragraphs.get(i).length;
             if (isEdge(i, n)) {
-                keys[i] = hostHash ^ Shingler.paragraphHash(paragraphs.get(i));
-                if (state.paragraphSeen(keys[i], notBefore) > 0) {
+                keys[i] = Shingler.paragraphHash(paragraphs.get(i));
+                if (seen.count(keys[i], notBefore) > 0) {
                     furniture[i] = true;
                     stripped += paragraphs.get(i).length;
                 }
@@ -47,9 +50,11 @@ final class Boilerplate {
         }
         for (int i = 0; i < n; i++) {
             if (isEdge(i, n)) {
-                state.paragraphSeenAgain(keys[i], now, notBefore);
+                seen.see(keys[i], now, notBefore);
             }
         }
+        seen.prune(notBefore, CAPACITY);
+        state.putFurniture(host, seen);
         if (stripped == 0 || stripped >= REPUBLICATION * total) {
             return paragraphs;
         }
@@ -64,13 +69,5 @@ final class Boilerplate {
 
     private boolean isEdge(int i, int n) {
         return i < edge || i >= n - edge;
-    }
-
-    private static long hostHash(String host) {
-        long h = 0x84222325cbf29ce4L;
-        for (int i = 0; i < host.length(); i++) {
-            h = (h ^ host.charAt(i)) * 0x100000001b3L;
-        }
-        return Long.rotateLeft(h * 0x9E3779B97F4A7C15L, 17);
     }
 }

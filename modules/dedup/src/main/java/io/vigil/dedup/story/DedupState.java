@@ -23,9 +23,8 @@ public interface DedupState {
     /** Adds an article to a bucket, keeping the {@code capacity} most recent. */
     void addToBucket(long bucket, String articleId, long now, int capacity, long notBefore);
 
-    /** How many articles of a host had a paragraph ({@code key} = host and paragraph hash). */
-    int paragraphSeen(long key, long notBefore);
+    /** The leading and trailing paragraphs seen at a host, or an empty set. */
+    HostFurniture furniture(String host);
 
-    /** Counts one more article of a host with a paragraph. */
-    void paragraphSeenAgain(long key, long now, long notBefore);
+    void putFurniture(String host, HostFurniture furniture);
 }

@@ -9,10 +9,12 @@ import io.vigil.dedup.fingerprint.MinHasher;
 import io.vigil.dedup.fingerprint.Shingler;
 import io.vigil.dedup.fingerprint.Signature;
 import java.net.URI;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,14 @@ import org.slf4j.LoggerFactory;
 public final class Deduplicator {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deduplicator.class);
+
+    /** Paragraphs shorter than this are no anchors: too likely to recur by chance. */
+    private static final int ANCHOR_TOKENS = 10;
+
+    /** A match this similar ends the search. */
+    private static final double GOOD_ENOUGH = 0.95;
+
+    private static final long ANCHOR_SALT = 0x3c6ef372fe94f82bL;
 
     private final DedupProperties settings;
     private final DedupState state;
@@ -65,8 +75,11 @@ public final class Deduplicator {
         long[] shingles = shingler.shingles(paragraphs);
         Signature signature = minHasher.sign(shingles);
         boolean comparable = shingles.length >= settings.minShingles();
+        long[] buckets = comparable ? buckets(signature, paragraphs) : new long[0];
         Match best =
-                comparable ? bestMatch(articleId, signature, shingles.length, notBefore) : null;
+                comparable
+                        ? bestMatch(articleId, signature, shingles.length, buckets, notBefore)
+                        : null;
 
         String storyId = best == null ? articleId : best.stored().storyId();
         StoredStory story = best == null ? null : state.story(storyId, notBefore);
@@ -86,15 +99,8 @@ public final class Deduplicator {
                         signature);
         state.putArticle(articleId, stored);
         state.putStory(storyId, story);
-        if (comparable) {
-            for (int band = 0; band < settings.bands(); band++) {
-                state.addToBucket(
-                        signature.bucket(band, settings.rows()),
-                        articleId,
-                        now,
-                        settings.bucketCapacity(),
-                        notBefore);
-            }
+        for (long bucket : buckets) {
+            state.addToBucket(bucket, articleId, now, settings.bucketCapacity(), notBefore);
         }
         if (best != null && LOG.isDebugEnabled()) {
             LOG.debug(
@@ -113,14 +119,41 @@ public final class Deduplicator {
                 story);
     }
 
-    private Match bestMatch(String articleId, Signature signature, int shingles, long notBefore) {
-        Set<String> candidates = new LinkedHashSet<>();
+    /** The LSH band buckets, then the anchor buckets of the first long paragraphs. */
+    private long[] buckets(Signature signature, List<long[]> paragraphs) {
+        long[] buckets = new long[settings.bands() + settings.anchorParagraphs()];
+        int n = 0;
         for (int band = 0; band < settings.bands(); band++) {
-            candidates.addAll(state.bucket(signature.bucket(band, settings.rows()), notBefore));
+            buckets[n++] = signature.bucket(band, settings.rows());
         }
-        candidates.remove(articleId);
+        for (long[] p : paragraphs) {
+            if (n == buckets.length) {
+                break;
+            }
+            if (p.length >= ANCHOR_TOKENS) {
+                buckets[n++] = Shingler.paragraphHash(p) ^ ANCHOR_SALT;
+            }
+        }
+        return Arrays.copyOf(buckets, n);
+    }
+
+    private Match bestMatch(
+            String articleId, Signature signature, int shingles, long[] buckets, long notBefore) {
+        Map<String, Integer> collisions = new HashMap<>();
+        for (long bucket : buckets) {
+            for (String id : state.bucket(bucket, notBefore)) {
+                collisions.merge(id, 1, Integer::sum);
+            }
+        }
+        collisions.remove(articleId);
+        List<Map.Entry<String, Integer>> candidates = new ArrayList<>(collisions.entrySet());
+        candidates.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+        if (candidates.size() > settings.maxCandidates()) {
+            candidates = candidates.subList(0, settings.maxCandidates());
+        }
         Match best = null;
-        for (String candidate : candidates) {
+        for (Map.Entry<String, Integer> entry : candidates) {
+            String candidate = entry.getKey();
             StoredArticle stored = state.article(candidate, notBefore);
             if (stored == null) {
                 continue;
@@ -137,6 +170,9 @@ public final class Deduplicator {
                             settings.minMatchingSlots());
             if (match != null && match.betterThan(best)) {
                 best = match;
+                if (best.similarity() >= GOOD_ENOUGH) {
+                    break; // candidates come most colliding first: a near-copy will not be beaten
+                }
             }
         }
         return best;

@@ -10,12 +10,10 @@ public final class InMemoryDedupState implements DedupState {
 
     private record Entry(String articleId, long time) {}
 
-    private record Seen(int count, long time) {}
-
     private final Map<String, StoredArticle> articles = new HashMap<>();
     private final Map<String, StoredStory> stories = new HashMap<>();
     private final Map<Long, List<Entry>> buckets = new HashMap<>();
-    private final Map<Long, Seen> paragraphs = new HashMap<>();
+    private final Map<String, HostFurniture> furniture = new HashMap<>();
 
     @Override
     public StoredArticle article(String articleId, long notBefore) {
@@ -65,14 +63,14 @@ public final class InMemoryDedupState implements DedupState {
     }
 
     @Override
-    public int paragraphSeen(long key, long notBefore) {
-        Seen seen = paragraphs.get(key);
-        return seen == null || seen.time() < notBefore ? 0 : seen.count();
+    public HostFurniture furniture(String host) {
+        HostFurniture f = furniture.get(host);
+        return f == null ? new HostFurniture() : f;
     }
 
     @Override
-    public void paragraphSeenAgain(long key, long now, long notBefore) {
-        paragraphs.put(key, new Seen(paragraphSeen(key, notBefore) + 1, now));
+    public void putFurniture(String host, HostFurniture f) {
+        furniture.put(host, f);
     }
 
     /** How many articles are stored. */

@@ -27,7 +27,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * articles.fetched ─ read ─┬─ unreadable ─> dlq.dedup
  *                          └─ by article id ─> [repartition, 1 partition] ─ deduplicate ─> articles.accepted
- *                                                                             (articles, stories, buckets, paragraphs)
+ *                                                                             (articles, stories, buckets, furniture)
  * </pre>
  */
 public final class DedupTopology {
@@ -47,8 +47,8 @@ public final class DedupTopology {
     /** Store: LSH bucket → the most recent article ids in it. */
     public static final String BUCKETS = "dedup-buckets";
 
-    /** Store: host and paragraph hash → how many articles of the host had it. */
-    public static final String PARAGRAPHS = "dedup-paragraphs";
+    /** Store: host → the leading and trailing paragraphs seen there (its page furniture). */
+    public static final String FURNITURE = "dedup-furniture";
 
     /** Name of the single-partition repartition topic (prefixed by the application id). */
     public static final String SINGLE = "dedup-single";
@@ -69,7 +69,7 @@ public final class DedupTopology {
         builder.addStateStore(store(ARTICLES, Serdes.String(), changelog));
         builder.addStateStore(store(STORIES, Serdes.String(), changelog));
         builder.addStateStore(store(BUCKETS, Serdes.Long(), changelog));
-        builder.addStateStore(store(PARAGRAPHS, Serdes.Long(), changelog));
+        builder.addStateStore(store(FURNITURE, Serdes.String(), changelog));
 
         Reader reader = new Reader(topics.articlesFetched());
         KStream<String, Reader.Read> read =
@@ -100,7 +100,7 @@ public final class DedupTopology {
                         ARTICLES,
                         STORIES,
                         BUCKETS,
-                        PARAGRAPHS)
+                        FURNITURE)
                 .to(
                         topics.articlesAccepted(),
                         Produced.with(Serdes.String(), JsonSerde.of(ArticleAccepted.class))
@@ -108,7 +108,7 @@ public final class DedupTopology {
         return builder.build();
     }
 
-    private static <K> StoreBuilder<KeyValueStore<K, byte[]>> store(
+    static <K> StoreBuilder<KeyValueStore<K, byte[]>> store(
             String name, org.apache.kafka.common.serialization.Serde<K> keySerde, boolean log) {
         StoreBuilder<KeyValueStore<K, byte[]>> b =
                 Stores.keyValueStoreBuilder(

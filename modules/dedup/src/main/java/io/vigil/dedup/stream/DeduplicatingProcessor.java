@@ -27,7 +27,7 @@ final class DeduplicatingProcessor
     private Sweeper<String> articleSweeper;
     private Sweeper<String> storySweeper;
     private Sweeper<Long> bucketSweeper;
-    private Sweeper<Long> paragraphSweeper;
+    private Sweeper<String> furnitureSweeper;
 
     DeduplicatingProcessor(DedupProperties settings) {
         this.settings = settings;
@@ -39,14 +39,14 @@ final class DeduplicatingProcessor
         KeyValueStore<String, byte[]> articles = context.getStateStore(DedupTopology.ARTICLES);
         KeyValueStore<String, byte[]> stories = context.getStateStore(DedupTopology.STORIES);
         KeyValueStore<Long, byte[]> buckets = context.getStateStore(DedupTopology.BUCKETS);
-        KeyValueStore<Long, byte[]> paragraphs = context.getStateStore(DedupTopology.PARAGRAPHS);
+        KeyValueStore<String, byte[]> furniture = context.getStateStore(DedupTopology.FURNITURE);
         deduplicator =
                 new Deduplicator(
-                        settings, new StoreDedupState(articles, stories, buckets, paragraphs));
+                        settings, new StoreDedupState(articles, stories, buckets, furniture));
         articleSweeper = new Sweeper<>(articles, StoreCodec::articleSeenAt);
         storySweeper = new Sweeper<>(stories, StoreCodec::storySeenAt);
         bucketSweeper = new Sweeper<>(buckets, StoreCodec::bucketSeenAt);
-        paragraphSweeper = new Sweeper<>(paragraphs, StoreCodec::seenAt);
+        furnitureSweeper = new Sweeper<>(furniture, StoreCodec::furnitureSeenAt);
         context.schedule(settings.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, t -> sweep());
     }
 
@@ -70,7 +70,7 @@ final class DeduplicatingProcessor
                 articleSweeper.sweep(notBefore, batch)
                         + storySweeper.sweep(notBefore, batch)
                         + bucketSweeper.sweep(notBefore, batch)
-                        + paragraphSweeper.sweep(notBefore, batch);
+                        + furnitureSweeper.sweep(notBefore, batch);
         if (deleted > 0) {
             LOG.info("Swept {} expired dedup entries (older than {} ms)", deleted, notBefore);
         }

@@ -1,6 +1,7 @@
 package io.vigil.dedup.stream;
 
 import io.vigil.dedup.fingerprint.Signature;
+import io.vigil.dedup.story.HostFurniture;
 import io.vigil.dedup.story.StoredArticle;
 import io.vigil.dedup.story.StoredStory;
 import java.nio.ByteBuffer;
@@ -159,16 +160,33 @@ final class StoreCodec {
         return newest;
     }
 
-    static byte[] seen(int count, long time) {
-        return ByteBuffer.allocate(13).put(V1).putInt(count).putLong(time).array();
+    static byte[] furniture(HostFurniture f) {
+        ByteBuffer b = ByteBuffer.allocate(1 + 4 + 20 * f.size());
+        b.put(V1);
+        b.putInt(f.size());
+        for (int i = 0; i < f.size(); i++) {
+            b.putLong(f.hash(i)).putInt(f.count(i)).putLong(f.seenAt(i));
+        }
+        return b.array();
     }
 
-    static int seenCount(byte[] bytes) {
-        return ByteBuffer.wrap(bytes, 1, 4).getInt();
+    static HostFurniture furniture(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        version(b);
+        int n = b.getInt();
+        long[] hashes = new long[n];
+        int[] counts = new int[n];
+        long[] seenAt = new long[n];
+        for (int i = 0; i < n; i++) {
+            hashes[i] = b.getLong();
+            counts[i] = b.getInt();
+            seenAt[i] = b.getLong();
+        }
+        return new HostFurniture(hashes, counts, seenAt);
     }
 
-    static long seenAt(byte[] bytes) {
-        return ByteBuffer.wrap(bytes, 5, 8).getLong();
+    static long furnitureSeenAt(byte[] bytes) {
+        return furniture(bytes).newest();
     }
 
     private static void version(ByteBuffer b) {

@@ -1,11 +1,14 @@
 package io.vigil.dedup.stream;
 
 import io.vigil.dedup.story.DedupState;
+import io.vigil.dedup.story.HostFurniture;
 import io.vigil.dedup.story.StoredArticle;
 import io.vigil.dedup.story.StoredStory;
 import io.vigil.dedup.stream.StoreCodec.BucketEntry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** {@link DedupState} over the stage's four Kafka Streams key-value stores (RocksDB). */
@@ -14,17 +17,20 @@ final class StoreDedupState implements DedupState {
     private final KeyValueStore<String, byte[]> articles;
     private final KeyValueStore<String, byte[]> stories;
     private final KeyValueStore<Long, byte[]> buckets;
-    private final KeyValueStore<Long, byte[]> paragraphs;
+    private final KeyValueStore<String, byte[]> furniture;
+
+    /** Buckets read for the current article, written back right after: read once. */
+    private final Map<Long, List<BucketEntry>> read = new HashMap<>();
 
     StoreDedupState(
             KeyValueStore<String, byte[]> articles,
             KeyValueStore<String, byte[]> stories,
             KeyValueStore<Long, byte[]> buckets,
-            KeyValueStore<Long, byte[]> paragraphs) {
+            KeyValueStore<String, byte[]> furniture) {
         this.articles = articles;
         this.stories = stories;
         this.buckets = buckets;
-        this.paragraphs = paragraphs;
+        this.furniture = furniture;
     }
 
     @Override
@@ -59,11 +65,8 @@ final class StoreDedupState implements DedupState {
 
     @Override
     public List<String> bucket(long bucket, long notBefore) {
-        byte[] bytes = buckets.get(bucket);
-        if (bytes == null) {
-            return List.of();
-        }
-        List<BucketEntry> entries = StoreCodec.bucket(bytes);
+        List<BucketEntry> entries = entries(bucket);
+        read.put(bucket, entries);
         List<String> ids = new ArrayList<>(entries.size());
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (entries.get(i).time() >= notBefore) {
@@ -75,9 +78,8 @@ final class StoreDedupState implements DedupState {
 
     @Override
     public void addToBucket(long bucket, String articleId, long now, int capacity, long notBefore) {
-        byte[] bytes = buckets.get(bucket);
-        List<BucketEntry> entries =
-                bytes == null ? new ArrayList<>(1) : new ArrayList<>(StoreCodec.bucket(bytes));
+        List<BucketEntry> cached = read.remove(bucket);
+        List<BucketEntry> entries = new ArrayList<>(cached == null ? entries(bucket) : cached);
         entries.removeIf(e -> e.time() < notBefore || e.articleId().equals(articleId));
         entries.add(new BucketEntry(articleId, now));
         while (entries.size() > capacity) {
@@ -86,16 +88,19 @@ final class StoreDedupState implements DedupState {
         buckets.put(bucket, StoreCodec.bucket(entries));
     }
 
-    @Override
-    public int paragraphSeen(long key, long notBefore) {
-        byte[] bytes = paragraphs.get(key);
-        return bytes == null || StoreCodec.seenAt(bytes) < notBefore
-                ? 0
-                : StoreCodec.seenCount(bytes);
+    private List<BucketEntry> entries(long bucket) {
+        byte[] bytes = buckets.get(bucket);
+        return bytes == null ? List.of() : StoreCodec.bucket(bytes);
     }
 
     @Override
-    public void paragraphSeenAgain(long key, long now, long notBefore) {
-        paragraphs.put(key, StoreCodec.seen(paragraphSeen(key, notBefore) + 1, now));
+    public HostFurniture furniture(String host) {
+        byte[] bytes = furniture.get(host);
+        return bytes == null ? new HostFurniture() : StoreCodec.furniture(bytes);
+    }
+
+    @Override
+    public void putFurniture(String host, HostFurniture f) {
+        furniture.put(host, StoreCodec.furniture(f));
     }
 }
