@@ -183,6 +183,9 @@ public final class Shingler {
         if (cp < 0x0E00) {
             return false;
         }
+        if (cp >= 0x3005 && cp <= 0x30FF) {
+            return true; // kana, the prolonged sound mark and iteration marks (script COMMON)
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return switch (script) {
             case HAN, HIRAGANA, KATAKANA, HANGUL, THAI, LAO, KHMER, MYANMAR -> true;
