@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  *     Thai...) (default 3)
  * @param hashes MinHash functions per signature; more estimate similarity better and cost more
  *     (default 128)
- * @param bands LSH bands: articles sharing all rows of any band are compared (default 32)
+ * @param bands LSH bands: articles sharing all rows of any band are compared (default 20)
  * @param rows MinHash slots per band; bands × rows must not exceed hashes. With b bands of r rows
  *     the chance to become a candidate at Jaccard s is 1 - (1 - s^r)^b (default 2)
  * @param jaccardThreshold estimated Jaccard similarity from which two articles are one story
@@ -90,7 +90,7 @@ public record DedupProperties(
         horizon = horizon == null ? Duration.ofDays(30) : horizon;
         shingleSize = shingleSize == null ? 3 : shingleSize;
         hashes = hashes == null ? 128 : hashes;
-        bands = bands == null ? 32 : bands;
+        bands = bands == null ? 20 : bands;
         rows = rows == null ? 2 : rows;
         jaccardThreshold = jaccardThreshold == null ? 0.4 : jaccardThreshold;
         containmentThreshold = containmentThreshold == null ? 0.55 : containmentThreshold;

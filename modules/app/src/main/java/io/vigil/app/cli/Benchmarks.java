@@ -19,6 +19,10 @@ final class Benchmarks {
 
     private static final Map<String, Benchmark> REGISTRY = new TreeMap<>();
 
+    static {
+        REGISTRY.put("dedup", io.vigil.dedup.bench.DedupBenchmark::run);
+    }
+
     private Benchmarks() {}
 
     static int run(List<String> args, PrintStream out, PrintStream err) {

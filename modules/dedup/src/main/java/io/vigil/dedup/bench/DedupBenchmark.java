@@ -12,6 +12,8 @@ import io.vigil.dedup.stream.StorePreloader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -99,11 +104,21 @@ public final class DedupBenchmark {
         } catch (IOException e) {
             err.println("dedup bench: " + e.getMessage());
             return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("dedup bench: interrupted");
+            return 1;
         }
     }
 
+    /**
+     * Articles per second through both halves of the stage, each on its own thread as two stream
+     * threads would run them, handing over through a bounded queue in place of the single-partition
+     * topic.
+     */
     private static double throughput(
-            DirectStage stage, List<Original> originals, long seed, int rounds, PrintStream out) {
+            DirectStage stage, List<Original> originals, long seed, int rounds, PrintStream out)
+            throws InterruptedException {
         JsonSerde<ArticleFetched> serde = JsonSerde.of(ArticleFetched.class);
         List<ArticleFetched> articles = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
@@ -116,34 +131,67 @@ public final class DedupBenchmark {
             values.add(serde.serialize("in", a));
         }
         int warmup = Math.min(1000, values.size() / 5);
-        int outputs = 0;
-        long t0 = 0;
-        for (int i = 0; i < values.size(); i++) {
-            if (i == warmup) {
-                t0 = System.nanoTime();
-                outputs = 0;
-            }
-            ArticleFetched a = articles.get(i);
-            outputs +=
-                    stage.process(
-                                    a.articleId(),
-                                    values.get(i),
-                                    a.fetch().fetchedAt().toEpochMilli())
-                            .size();
+        for (int i = 0; i < warmup; i++) {
+            long t = articles.get(i).fetch().fetchedAt().toEpochMilli();
+            stage.deduplicate(stage.fingerprint(articles.get(i).articleId(), values.get(i), t), t);
         }
+        BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(256);
+        long[] cpu = new long[2];
+        AtomicLong outputs = new AtomicLong();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Thread fingerprinting =
+                new Thread(
+                        () -> {
+                            long c0 = threads.getCurrentThreadCpuTime();
+                            try {
+                                for (int i = warmup; i < values.size(); i++) {
+                                    long t = articles.get(i).fetch().fetchedAt().toEpochMilli();
+                                    queue.put(
+                                            new Handover(
+                                                    stage.fingerprint(
+                                                            articles.get(i).articleId(),
+                                                            values.get(i),
+                                                            t),
+                                                    t));
+                                }
+                                queue.put(new Handover(null, -1));
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            cpu[0] = threads.getCurrentThreadCpuTime() - c0;
+                        },
+                        "bench-fingerprint");
+        long t0 = System.nanoTime();
+        fingerprinting.start();
+        long c1 = threads.getCurrentThreadCpuTime();
+        for (Handover h = queue.take(); h.time() >= 0; h = queue.take()) {
+            outputs.addAndGet(stage.deduplicate(h.bytes(), h.time()).size());
+        }
+        cpu[1] = threads.getCurrentThreadCpuTime() - c1;
+        fingerprinting.join();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double perSecond = (values.size() - warmup) / seconds;
+        int n = values.size() - warmup;
+        double perSecond = n / seconds;
         out.printf(
                 Locale.ROOT,
-                "stage processing path (JSON in, repartition hop, deduplicator on RocksDB stores"
-                        + " holding the pre-loaded signatures, JSON out; no broker, no commits):"
-                        + " %d articles (%d outputs) in %.2f s = %.0f articles/s on one thread%n",
-                values.size() - warmup,
-                outputs,
+                "stage path, two threads (read + by-host hop + fingerprint | single-partition hop +"
+                        + " LSH/story stores + output JSON; RocksDB stores, no broker, no commits):"
+                        + " %d articles (%d outputs) in %.2f s = %.0f articles/s%n",
+                n,
+                outputs.get(),
                 seconds,
                 perSecond);
+        out.printf(
+                Locale.ROOT,
+                "  CPU per article: fingerprinting half %.0f us, single-partition half %.0f us"
+                        + " (the machine's load: %.1f)%n",
+                cpu[0] / 1e3 / n,
+                cpu[1] / 1e3 / n,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return perSecond;
     }
+
+    private record Handover(byte[] bytes, long time) {}
 
     private static String kinds(List<Doc> docs) {
         Map<Kind, Integer> n = new java.util.EnumMap<>(Kind.class);

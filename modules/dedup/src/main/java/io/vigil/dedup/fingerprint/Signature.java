@@ -13,6 +13,11 @@ public final class Signature {
         this.slots = slots.clone();
     }
 
+    /** A copy of the slots. */
+    public int[] toArray() {
+        return slots.clone();
+    }
+
     public int size() {
         return slots.length;
     }

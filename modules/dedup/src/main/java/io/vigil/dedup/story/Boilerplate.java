@@ -19,10 +19,10 @@ final class Boilerplate {
     /** Paragraphs remembered per host: a few articles' worth of furniture and news. */
     private static final int CAPACITY = 256;
 
-    private final DedupState state;
+    private final FurnitureState state;
     private final int edge;
 
-    Boilerplate(DedupState state, int edgeParagraphs) {
+    Boilerplate(FurnitureState state, int edgeParagraphs) {
         this.state = state;
         this.edge = edgeParagraphs;
     }

@@ -5,25 +5,20 @@ import io.vigil.core.event.ArticleAccepted.Outcome;
 import io.vigil.core.event.ArticleFetched;
 import io.vigil.core.url.ArticleIds;
 import io.vigil.dedup.DedupProperties;
-import io.vigil.dedup.fingerprint.MinHasher;
-import io.vigil.dedup.fingerprint.Shingler;
 import io.vigil.dedup.fingerprint.Signature;
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Decides, for each fetched article, which story it belongs to: the same canonical URL is the same
- * article (a newer fetch updates it, an older one is ignored); otherwise its MinHash signature is
- * looked up in the LSH buckets and compared with every candidate, and the best candidate that is
- * similar enough (by Jaccard, or by containment for leads and copies with extra furniture) gives
- * its story. With none, the article starts a story of its own.
+ * article (a newer fetch updates it, an older one is ignored); otherwise its buckets (from the
+ * {@link Fingerprinter}) are looked up and compared with every candidate, and the best candidate
+ * that is similar enough (by Jaccard, or by containment for leads and copies with extra furniture)
+ * gives its story. With none, the article starts a story of its own.
  *
  * <p>Pure logic over a {@link DedupState}; not thread-safe (the stage runs it on one stream task).
  */
@@ -31,37 +26,27 @@ public final class Deduplicator {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deduplicator.class);
 
-    /** Paragraphs shorter than this are no anchors: too likely to recur by chance. */
-    private static final int ANCHOR_TOKENS = 10;
-
     /** A match this similar ends the search. */
     private static final double GOOD_ENOUGH = 0.95;
 
-    private static final long ANCHOR_SALT = 0x3c6ef372fe94f82bL;
-
     private final DedupProperties settings;
     private final DedupState state;
-    private final Shingler shingler;
-    private final MinHasher minHasher;
-    private final Boilerplate boilerplate;
     private final long horizonMillis;
 
     public Deduplicator(DedupProperties settings, DedupState state) {
         this.settings = settings;
         this.state = state;
-        this.shingler = new Shingler(settings.shingleSize());
-        this.minHasher = new MinHasher(settings.hashes());
-        this.boilerplate = new Boilerplate(state, settings.edgeParagraphs());
         this.horizonMillis = settings.horizon().toMillis();
     }
 
     /**
-     * Accepts an article seen at {@code now} (epoch milliseconds).
+     * Accepts an article seen at {@code now} (epoch milliseconds), fingerprinted by a {@link
+     * Fingerprinter}.
      *
      * @return what to publish, or null when an older fetch of an already accepted article came late
      *     (the newer fetch stands)
      */
-    public ArticleAccepted accept(ArticleFetched article, long now) {
+    public ArticleAccepted accept(ArticleFetched article, Fingerprint fingerprint, long now) {
         String articleId = ArticleIds.of(article.canonicalUrl());
         long notBefore = now - horizonMillis;
         long fetchedAt = article.fetch().fetchedAt().toEpochMilli();
@@ -69,16 +54,13 @@ public final class Deduplicator {
         if (known != null) {
             return refetched(articleId, article, known, fetchedAt, now, notBefore);
         }
-        String host = host(article.canonicalUrl());
-        List<long[]> paragraphs =
-                boilerplate.strip(host, shingler.paragraphs(textOf(article)), now, notBefore);
-        long[] shingles = shingler.shingles(paragraphs);
-        Signature signature = minHasher.sign(shingles);
-        boolean comparable = shingles.length >= settings.minShingles();
-        long[] buckets = comparable ? buckets(signature, paragraphs) : new long[0];
+        String host = Fingerprinter.host(article.canonicalUrl());
+        Signature signature = fingerprint.signature();
+        long[] buckets = fingerprint.buckets();
         Match best =
-                comparable
-                        ? bestMatch(articleId, signature, shingles.length, buckets, notBefore)
+                fingerprint.comparable()
+                        ? bestMatch(
+                                articleId, signature, fingerprint.shingles(), buckets, notBefore)
                         : null;
 
         String storyId = best == null ? articleId : best.stored().storyId();
@@ -95,7 +77,7 @@ public final class Deduplicator {
                         host,
                         fetchedAt,
                         now,
-                        shingles.length,
+                        fingerprint.shingles(),
                         signature);
         state.putArticle(articleId, stored);
         state.putStory(storyId, story);
@@ -117,24 +99,6 @@ public final class Deduplicator {
                 best == null ? Outcome.NEW_STORY : Outcome.DUPLICATE,
                 stored,
                 story);
-    }
-
-    /** The LSH band buckets, then the anchor buckets of the first long paragraphs. */
-    private long[] buckets(Signature signature, List<long[]> paragraphs) {
-        long[] buckets = new long[settings.bands() + settings.anchorParagraphs()];
-        int n = 0;
-        for (int band = 0; band < settings.bands(); band++) {
-            buckets[n++] = signature.bucket(band, settings.rows());
-        }
-        for (long[] p : paragraphs) {
-            if (n == buckets.length) {
-                break;
-            }
-            if (p.length >= ANCHOR_TOKENS) {
-                buckets[n++] = Shingler.paragraphHash(p) ^ ANCHOR_SALT;
-            }
-        }
-        return Arrays.copyOf(buckets, n);
     }
 
     private Match bestMatch(
@@ -217,28 +181,6 @@ public final class Deduplicator {
                 story.representative(),
                 story.members(),
                 story.outlets());
-    }
-
-    private static String textOf(ArticleFetched article) {
-        for (String text :
-                new String[] {
-                    article.text(), article.description(), article.feedSummary(), article.title()
-                }) {
-            if (text != null && !text.isBlank()) {
-                return text;
-            }
-        }
-        return "";
-    }
-
-    /** The host without {@code www.}, lower case: one outlet, whatever its addresses. */
-    static String host(URI url) {
-        String host = url.getHost();
-        if (host == null) {
-            return "";
-        }
-        host = host.toLowerCase(Locale.ROOT);
-        return host.startsWith("www.") ? host.substring(4) : host;
     }
 
     private static String outlet(ArticleFetched article, String host) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@link DedupState} in plain maps: for tests and the algorithm's benchmark. Not thread-safe. */
-public final class InMemoryDedupState implements DedupState {
+public final class InMemoryDedupState implements DedupState, FurnitureState {
 
     private record Entry(String articleId, long time) {}
 

@@ -1,11 +1,11 @@
 package io.vigil.dedup.stream;
 
 import io.vigil.core.event.ArticleAccepted;
-import io.vigil.core.event.ArticleFetched;
 import io.vigil.core.event.DeadLetter;
 import io.vigil.core.kafka.JsonSerde;
 import io.vigil.core.kafka.Topics;
 import io.vigil.dedup.DedupProperties;
+import io.vigil.dedup.story.Fingerprinter;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -19,15 +19,19 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The dedup topology. Reading runs in parallel over the input's partitions; unreadable records go
- * to the stage's dead-letter topic. Readable articles are re-keyed by their canonical article id
- * and pass through a single-partition repartition topic to the one task that owns all LSH state
- * (see the module README for why one partition, and its limits).
+ * The dedup topology, in three sub-topologies. Reading runs in parallel over the input's
+ * partitions; unreadable records go to the stage's dead-letter topic. Readable articles are
+ * re-keyed by host: fingerprinting (furniture stripping, which needs the host's history, then
+ * shingles, MinHash and buckets: the CPU-heavy part) runs in parallel, partitioned by host.
+ * Fingerprinted articles, keyed by canonical article id, pass through a single-partition topic to
+ * the one task that owns the LSH index and the stories (see the module README for why one
+ * partition, and its limits).
  *
  * <pre>
- * articles.fetched ─ read ─┬─ unreadable ─> dlq.dedup
- *                          └─ by article id ─> [repartition, 1 partition] ─ deduplicate ─> articles.accepted
- *                                                                             (articles, stories, buckets, furniture)
+ * articles.fetched ─ read ─┬─ unreadable ──────────────────────────────────────────> dlq.dedup
+ *                          └─ by host ─> [dedup-by-host] ─ fingerprint (furniture)
+ *                                        ─> [dedup-single, 1 partition] ─ deduplicate ─> articles.accepted
+ *                                                            (articles, stories, buckets)
  * </pre>
  */
 public final class DedupTopology {
@@ -49,6 +53,9 @@ public final class DedupTopology {
 
     /** Store: host → the leading and trailing paragraphs seen there (its page furniture). */
     public static final String FURNITURE = "dedup-furniture";
+
+    /** Name of the repartition topic keyed by host (prefixed by the application id). */
+    public static final String BY_HOST = "dedup-by-host";
 
     /** Name of the single-partition repartition topic (prefixed by the application id). */
     public static final String SINGLE = "dedup-single";
@@ -85,22 +92,28 @@ public final class DedupTopology {
                         Produced.with(Serdes.String(), JsonSerde.of(DeadLetter.class))
                                 .withName("dead-letters"));
         read.filter((k, v) -> v.article() != null, Named.as("readable"))
-                .map(
-                        (k, v) ->
-                                org.apache.kafka.streams.KeyValue.pair(v.articleId(), v.article()),
-                        Named.as("by-article-id"))
+                .selectKey(
+                        (k, v) -> Fingerprinter.host(v.article().canonicalUrl()),
+                        Named.as("by-host"))
                 .repartition(
-                        Repartitioned.<String, ArticleFetched>as(SINGLE)
+                        Repartitioned.<String, Reader.Read>as(BY_HOST)
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(JsonSerde.of(ArticleFetched.class))
+                                .withValueSerde(JsonSerde.of(Reader.Read.class)))
+                .process(
+                        () -> new FingerprintingProcessor(settings),
+                        Named.as("fingerprint"),
+                        FURNITURE)
+                .repartition(
+                        Repartitioned.<String, Fingerprinted>as(SINGLE)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(JsonSerde.of(Fingerprinted.class))
                                 .withNumberOfPartitions(1))
                 .process(
                         () -> new DeduplicatingProcessor(settings),
                         Named.as("deduplicate"),
                         ARTICLES,
                         STORIES,
-                        BUCKETS,
-                        FURNITURE)
+                        BUCKETS)
                 .to(
                         topics.articlesAccepted(),
                         Produced.with(Serdes.String(), JsonSerde.of(ArticleAccepted.class))

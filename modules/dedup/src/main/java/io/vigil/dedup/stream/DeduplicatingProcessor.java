@@ -1,7 +1,6 @@
 package io.vigil.dedup.stream;
 
 import io.vigil.core.event.ArticleAccepted;
-import io.vigil.core.event.ArticleFetched;
 import io.vigil.dedup.DedupProperties;
 import io.vigil.dedup.story.Deduplicator;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -13,11 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stream task that owns the dedup state: runs the {@link Deduplicator} on each article and
- * forwards what it accepts; sweeps expired entries from the stores on a wall-clock schedule.
+ * The single-partition half of the stage, which owns the articles, stories and LSH buckets: runs
+ * the {@link Deduplicator} on each fingerprinted article and forwards what it accepts; sweeps
+ * expired entries from its stores on a wall-clock schedule.
  */
 final class DeduplicatingProcessor
-        implements Processor<String, ArticleFetched, String, ArticleAccepted> {
+        implements Processor<String, Fingerprinted, String, ArticleAccepted> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeduplicatingProcessor.class);
 
@@ -27,7 +27,6 @@ final class DeduplicatingProcessor
     private Sweeper<String> articleSweeper;
     private Sweeper<String> storySweeper;
     private Sweeper<Long> bucketSweeper;
-    private Sweeper<String> furnitureSweeper;
 
     DeduplicatingProcessor(DedupProperties settings) {
         this.settings = settings;
@@ -39,20 +38,18 @@ final class DeduplicatingProcessor
         KeyValueStore<String, byte[]> articles = context.getStateStore(DedupTopology.ARTICLES);
         KeyValueStore<String, byte[]> stories = context.getStateStore(DedupTopology.STORIES);
         KeyValueStore<Long, byte[]> buckets = context.getStateStore(DedupTopology.BUCKETS);
-        KeyValueStore<String, byte[]> furniture = context.getStateStore(DedupTopology.FURNITURE);
-        deduplicator =
-                new Deduplicator(
-                        settings, new StoreDedupState(articles, stories, buckets, furniture));
+        deduplicator = new Deduplicator(settings, new StoreDedupState(articles, stories, buckets));
         articleSweeper = new Sweeper<>(articles, StoreCodec::articleSeenAt);
         storySweeper = new Sweeper<>(stories, StoreCodec::storySeenAt);
         bucketSweeper = new Sweeper<>(buckets, StoreCodec::bucketSeenAt);
-        furnitureSweeper = new Sweeper<>(furniture, StoreCodec::furnitureSeenAt);
         context.schedule(settings.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, t -> sweep());
     }
 
     @Override
-    public void process(Record<String, ArticleFetched> record) {
-        ArticleAccepted accepted = deduplicator.accept(record.value(), record.timestamp());
+    public void process(Record<String, Fingerprinted> record) {
+        Fingerprinted f = record.value();
+        ArticleAccepted accepted =
+                deduplicator.accept(f.article(), f.fingerprint(), record.timestamp());
         if (accepted != null) {
             context.forward(record.withKey(accepted.articleId()).withValue(accepted));
         }
@@ -69,8 +66,7 @@ final class DeduplicatingProcessor
         int deleted =
                 articleSweeper.sweep(notBefore, batch)
                         + storySweeper.sweep(notBefore, batch)
-                        + bucketSweeper.sweep(notBefore, batch)
-                        + furnitureSweeper.sweep(notBefore, batch);
+                        + bucketSweeper.sweep(notBefore, batch);
         if (deleted > 0) {
             LOG.info("Swept {} expired dedup entries (older than {} ms)", deleted, notBefore);
         }

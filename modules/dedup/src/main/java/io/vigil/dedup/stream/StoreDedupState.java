@@ -1,7 +1,6 @@
 package io.vigil.dedup.stream;
 
 import io.vigil.dedup.story.DedupState;
-import io.vigil.dedup.story.HostFurniture;
 import io.vigil.dedup.story.StoredArticle;
 import io.vigil.dedup.story.StoredStory;
 import io.vigil.dedup.stream.StoreCodec.BucketEntry;
@@ -11,13 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** {@link DedupState} over the stage's four Kafka Streams key-value stores (RocksDB). */
+/** {@link DedupState} over the stage's article, story and bucket stores (RocksDB). */
 final class StoreDedupState implements DedupState {
 
     private final KeyValueStore<String, byte[]> articles;
     private final KeyValueStore<String, byte[]> stories;
     private final KeyValueStore<Long, byte[]> buckets;
-    private final KeyValueStore<String, byte[]> furniture;
 
     /** Buckets read for the current article, written back right after: read once. */
     private final Map<Long, List<BucketEntry>> read = new HashMap<>();
@@ -25,12 +23,10 @@ final class StoreDedupState implements DedupState {
     StoreDedupState(
             KeyValueStore<String, byte[]> articles,
             KeyValueStore<String, byte[]> stories,
-            KeyValueStore<Long, byte[]> buckets,
-            KeyValueStore<String, byte[]> furniture) {
+            KeyValueStore<Long, byte[]> buckets) {
         this.articles = articles;
         this.stories = stories;
         this.buckets = buckets;
-        this.furniture = furniture;
     }
 
     @Override
@@ -91,16 +87,5 @@ final class StoreDedupState implements DedupState {
     private List<BucketEntry> entries(long bucket) {
         byte[] bytes = buckets.get(bucket);
         return bytes == null ? List.of() : StoreCodec.bucket(bytes);
-    }
-
-    @Override
-    public HostFurniture furniture(String host) {
-        byte[] bytes = furniture.get(host);
-        return bytes == null ? new HostFurniture() : StoreCodec.furniture(bytes);
-    }
-
-    @Override
-    public void putFurniture(String host, HostFurniture f) {
-        furniture.put(host, StoreCodec.furniture(f));
     }
 }

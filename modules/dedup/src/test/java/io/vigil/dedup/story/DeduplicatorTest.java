@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.core.event.ArticleAccepted;
 import io.vigil.core.event.ArticleAccepted.Outcome;
+import io.vigil.core.event.ArticleFetched;
 import io.vigil.dedup.DedupProperties;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,12 +17,18 @@ class DeduplicatorTest {
     private static final List<String> WORDS = Texts.vocabulary(3000, 1);
 
     private final InMemoryDedupState state = new InMemoryDedupState();
+    private final Fingerprinter fingerprinter =
+            new Fingerprinter(DedupProperties.defaults(), state);
     private final Deduplicator deduplicator = new Deduplicator(DedupProperties.defaults(), state);
     private int clock;
 
     private ArticleAccepted accept(String url, String site, String text) {
         Instant t = T0.plusSeconds(60L * clock++);
-        return deduplicator.accept(Texts.article(url, site, text, t), t.toEpochMilli());
+        return accept(Texts.article(url, site, text, t), t.toEpochMilli());
+    }
+
+    private ArticleAccepted accept(ArticleFetched article, long now) {
+        return deduplicator.accept(article, fingerprinter.fingerprint(article, now), now);
     }
 
     @Test
@@ -129,10 +136,9 @@ class DeduplicatorTest {
     void anOlderFetchArrivingLateIsIgnored() {
         String text = Texts.story(WORDS, 3, 70);
         Instant later = T0.plusSeconds(3600);
-        deduplicator.accept(
-                Texts.article("https://a.example/1", "A", text, later), later.toEpochMilli());
+        accept(Texts.article("https://a.example/1", "A", text, later), later.toEpochMilli());
         assertThat(
-                        deduplicator.accept(
+                        accept(
                                 Texts.article("https://a.example/1", "A", "old text", T0),
                                 later.toEpochMilli() + 1))
                 .isNull();
@@ -148,13 +154,12 @@ class DeduplicatorTest {
     @Test
     void articlesPastTheHorizonAreForgotten() {
         DedupProperties settings = DedupProperties.defaults();
-        Deduplicator d = new Deduplicator(settings, state);
         String text = Texts.story(WORDS, 4, 80);
         ArticleAccepted old =
-                d.accept(Texts.article("https://a.example/1", "A", text, T0), T0.toEpochMilli());
+                accept(Texts.article("https://a.example/1", "A", text, T0), T0.toEpochMilli());
         Instant later = T0.plus(settings.horizon()).plus(Duration.ofHours(1));
         ArticleAccepted copy =
-                d.accept(
+                accept(
                         Texts.article("https://b.example/1", "B", text, later),
                         later.toEpochMilli());
         assertThat(copy.storyId()).isNotEqualTo(old.storyId());
