@@ -7,6 +7,12 @@ import io.vigil.dedup.DedupProperties;
 import io.vigil.dedup.bench.SyndicationSet.Doc;
 import io.vigil.dedup.bench.SyndicationSet.Kind;
 import io.vigil.dedup.bench.SyndicationSet.Original;
+import io.vigil.dedup.fingerprint.Signature;
+import io.vigil.dedup.story.Deduplicator;
+import io.vigil.dedup.story.Fingerprinter;
+import io.vigil.dedup.story.InMemoryDedupState;
+import io.vigil.dedup.story.StoredArticle;
+import io.vigil.dedup.story.StoredStory;
 import io.vigil.dedup.stream.DirectStage;
 import io.vigil.dedup.stream.StorePreloader;
 import java.io.IOException;
@@ -24,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -92,6 +99,13 @@ public final class DedupBenchmark {
             }
             double rss = rssMb();
             delete(state);
+            algorithmic(
+                    originals,
+                    seed,
+                    rounds,
+                    Math.min(signatures, IN_MEMORY_SIGNATURES),
+                    settings,
+                    out);
             out.printf(
                     Locale.ROOT,
                     "dedup: precision=%.4f recall=%.4f purity=%.4f articles_per_s=%.0f rss_mb=%.0f%n",
@@ -192,6 +206,68 @@ public final class DedupBenchmark {
     }
 
     private record Handover(byte[] bytes, long time) {}
+
+    /** The in-memory state keeps objects per entry: a tenth of the signatures fit a 1 GB heap. */
+    private static final int IN_MEMORY_SIGNATURES = 100_000;
+
+    /**
+     * The algorithm alone: fingerprinting and deduplication on one thread over plain maps, no JSON,
+     * no RocksDB, no handover; for comparison with the stage path.
+     */
+    private static void algorithmic(
+            List<Original> originals,
+            long seed,
+            int rounds,
+            int signatures,
+            DedupProperties settings,
+            PrintStream out) {
+        InMemoryDedupState state = new InMemoryDedupState();
+        SplittableRandom random = new SplittableRandom(seed);
+        long time = Instant.parse("2026-11-01T00:00:00Z").toEpochMilli();
+        for (int i = 0; i < signatures; i++) {
+            String id = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+            int[] slots = new int[settings.hashes()];
+            for (int j = 0; j < slots.length; j++) {
+                slots[j] = random.nextInt();
+            }
+            Signature signature = new Signature(slots);
+            state.putArticle(id, new StoredArticle(id, null, 1.0, "h", time, time, 500, signature));
+            state.putStory(id, new StoredStory(id, 1, List.of("h"), time));
+            for (int band = 0; band < settings.bands(); band++) {
+                state.addToBucket(
+                        signature.bucket(band, settings.rows()),
+                        id,
+                        time,
+                        settings.bucketCapacity(),
+                        0);
+            }
+        }
+        Fingerprinter fingerprinter = new Fingerprinter(settings, state);
+        Deduplicator deduplicator = new Deduplicator(settings, state);
+        List<ArticleFetched> articles = new ArrayList<>();
+        for (int r = 1; r <= rounds; r++) {
+            for (Doc d : SyndicationSet.generate(originals, seed + 1, r)) {
+                articles.add(d.article());
+            }
+        }
+        int warmup = Math.min(1000, articles.size() / 5);
+        long t0 = 0;
+        for (int i = 0; i < articles.size(); i++) {
+            if (i == warmup) {
+                t0 = System.nanoTime();
+            }
+            ArticleFetched a = articles.get(i);
+            long now = a.fetch().fetchedAt().toEpochMilli();
+            deduplicator.accept(a, fingerprinter.fingerprint(a, now), now);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        out.printf(
+                Locale.ROOT,
+                "in-memory algorithmic path (fingerprint + LSH + stories over plain maps holding %d"
+                        + " signatures; no JSON, no RocksDB; one thread): %.0f articles/s%n",
+                signatures,
+                (articles.size() - warmup) / seconds);
+    }
 
     private static String kinds(List<Doc> docs) {
         Map<Kind, Integer> n = new java.util.EnumMap<>(Kind.class);

@@ -26,6 +26,9 @@ public final class Deduplicator {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deduplicator.class);
 
+    /** From this Jaccard similarity on, a copy is not indexed: its match stands for it. */
+    private static final double NEAR_EXACT = 0.9;
+
     /** A match this similar ends the search. */
     private static final double GOOD_ENOUGH = 0.95;
 
@@ -81,8 +84,11 @@ public final class Deduplicator {
                         signature);
         state.putArticle(articleId, stored);
         state.putStory(storyId, story);
-        for (long bucket : buckets) {
-            state.addToBucket(bucket, articleId, now, settings.bucketCapacity(), notBefore);
+        if (best == null || best.jaccard() < NEAR_EXACT) {
+            // a near-exact copy adds nothing to the index: the member it matched stands for it
+            for (long bucket : buckets) {
+                state.addToBucket(bucket, articleId, now, settings.bucketCapacity(), notBefore);
+            }
         }
         if (best != null && LOG.isDebugEnabled()) {
             LOG.debug(
