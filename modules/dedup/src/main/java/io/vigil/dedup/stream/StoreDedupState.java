@@ -17,7 +17,12 @@ final class StoreDedupState implements DedupState {
     private final KeyValueStore<String, byte[]> stories;
     private final KeyValueStore<Long, byte[]> buckets;
 
-    /** Buckets read for the current article, written back right after: read once. */
+    private static final int MAX_READ = 1024;
+
+    /**
+     * Buckets read for the current article, written back right after: read once. The {@link
+     * io.vigil.dedup.story.Deduplicator} reads every bucket of an article before it writes any.
+     */
     private final Map<Long, List<BucketEntry>> read = new HashMap<>();
 
     StoreDedupState(
@@ -61,6 +66,9 @@ final class StoreDedupState implements DedupState {
 
     @Override
     public List<String> bucket(long bucket, long notBefore) {
+        if (read.size() >= MAX_READ) {
+            read.clear(); // left by articles that were not indexed (near-exact copies)
+        }
         List<BucketEntry> entries = entries(bucket);
         read.put(bucket, entries);
         List<String> ids = new ArrayList<>(entries.size());
