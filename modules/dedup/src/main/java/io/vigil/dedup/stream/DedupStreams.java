@@ -138,7 +138,7 @@ public final class DedupStreams implements SmartLifecycle {
         KafkaStreams s = streams;
         streams = null;
         if (s != null) {
-            s.close(Duration.ofSeconds(30));
+            s.close(Duration.ofSeconds(10));
             LOG.info("Dedup stage stopped");
         }
     }
