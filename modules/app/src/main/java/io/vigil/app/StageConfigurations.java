@@ -1,6 +1,7 @@
 package io.vigil.app;
 
 import io.vigil.crawler.CrawlerConfiguration;
+import io.vigil.dedup.DedupConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -14,4 +15,10 @@ final class StageConfigurations {
     @ConditionalOnRole(AppSettings.Role.CRAWLER)
     @Import(CrawlerConfiguration.class)
     static class Crawler {}
+
+    /** Deduplication and story clustering (classification joins it later). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnRole(AppSettings.Role.PIPELINE)
+    @Import(DedupConfiguration.class)
+    static class Pipeline {}
 }

@@ -2,6 +2,7 @@ package io.vigil.app.cli;
 
 import io.vigil.crawler.feed.FeedparserBenchmark;
 import io.vigil.crawler.feed.FeedsBenchmark;
+import io.vigil.dedup.bench.DedupBenchmark;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ final class Benchmarks {
     static {
         REGISTRY.put("feedparser", FeedparserBenchmark::run);
         REGISTRY.put("feeds", FeedsBenchmark::run);
+        REGISTRY.put("dedup", DedupBenchmark::run);
     }
 
     private Benchmarks() {}

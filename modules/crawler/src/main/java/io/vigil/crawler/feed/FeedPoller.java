@@ -118,8 +118,9 @@ public final class FeedPoller {
             if (entry.link() == null) {
                 continue; // nothing to fetch: an entry without a link is not an article
             }
-            URI link = UrlCanonicalizer.canonicalize(entry.link());
-            Set<String> fingerprints = SeenEntries.fingerprints(entry.id(), link.toString());
+            URI link = UrlCanonicalizer.withoutTracking(entry.link());
+            Set<String> fingerprints =
+                    SeenEntries.fingerprints(entry.id(), UrlCanonicalizer.identity(link));
             current.add(fingerprints);
             if (!seen.seen(fingerprints)) {
                 fresh.add(discovered(feed, parsed, entry, link, now));

@@ -1,0 +1,74 @@
+package io.vigil.dedup.stream;
+
+import io.vigil.core.event.ArticleAccepted;
+import io.vigil.dedup.DedupProperties;
+import io.vigil.dedup.story.Deduplicator;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single-partition half of the stage, which owns the articles, stories and LSH buckets: runs
+ * the {@link Deduplicator} on each fingerprinted article and forwards what it accepts; sweeps
+ * expired entries from its stores on a wall-clock schedule.
+ */
+final class DeduplicatingProcessor
+        implements Processor<String, Fingerprinted, String, ArticleAccepted> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeduplicatingProcessor.class);
+
+    private final DedupProperties settings;
+    private ProcessorContext<String, ArticleAccepted> context;
+    private Deduplicator deduplicator;
+    private Sweeper<String> articleSweeper;
+    private Sweeper<String> storySweeper;
+    private Sweeper<Long> bucketSweeper;
+
+    DeduplicatingProcessor(DedupProperties settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ArticleAccepted> context) {
+        this.context = context;
+        KeyValueStore<String, byte[]> articles = context.getStateStore(DedupTopology.ARTICLES);
+        KeyValueStore<String, byte[]> stories = context.getStateStore(DedupTopology.STORIES);
+        KeyValueStore<Long, byte[]> buckets = context.getStateStore(DedupTopology.BUCKETS);
+        deduplicator = new Deduplicator(settings, new StoreDedupState(articles, stories, buckets));
+        articleSweeper = new Sweeper<>(articles, StoreCodec::articleSeenAt);
+        storySweeper = new Sweeper<>(stories, StoreCodec::storySeenAt);
+        bucketSweeper = new Sweeper<>(buckets, StoreCodec::bucketSeenAt);
+        context.schedule(settings.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, t -> sweep());
+    }
+
+    @Override
+    public void process(Record<String, Fingerprinted> record) {
+        Fingerprinted f = record.value();
+        ArticleAccepted accepted =
+                deduplicator.accept(f.article(), f.fingerprint(), record.timestamp());
+        if (accepted != null) {
+            context.forward(record.withKey(accepted.articleId()).withValue(accepted));
+        }
+    }
+
+    /** Deletes expired entries; the horizon counts back from the newest record seen. */
+    void sweep() {
+        long streamTime = context.currentStreamTimeMs();
+        if (streamTime <= 0) {
+            return;
+        }
+        long notBefore = streamTime - settings.horizon().toMillis();
+        int batch = settings.sweepBatch();
+        int deleted =
+                articleSweeper.sweep(notBefore, batch)
+                        + storySweeper.sweep(notBefore, batch)
+                        + bucketSweeper.sweep(notBefore, batch);
+        if (deleted > 0) {
+            LOG.info("Swept {} expired dedup entries (older than {} ms)", deleted, notBefore);
+        }
+    }
+}
