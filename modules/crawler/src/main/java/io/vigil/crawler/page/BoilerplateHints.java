@@ -1,0 +1,340 @@
+package io.vigil.crawler.page;
+
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * What an element's tag, class and id say about it: part of the page furniture (comments, share
+ * bars, related links, promos, captions, bylines...), or likely article text. Class and id tokens
+ * are split into parts at dashes, underscores and camel case, and parts are compared whole, so that
+ * "commentary" is not "comment" and "header" is not "ad".
+ */
+final class BoilerplateHints {
+
+    /** Tags removed before anything else: never article text. */
+    static final Set<String> REMOVED_TAGS =
+            Set.of(
+                    "script",
+                    "style",
+                    "noscript",
+                    "template",
+                    "svg",
+                    "canvas",
+                    "iframe",
+                    "object",
+                    "embed",
+                    "nav",
+                    "aside",
+                    "footer",
+                    "button",
+                    "input",
+                    "select",
+                    "textarea",
+                    "label",
+                    "dialog",
+                    "menu",
+                    "map",
+                    "audio",
+                    "video",
+                    "picture",
+                    "source",
+                    "link",
+                    "meta",
+                    "head");
+
+    /** Block-level tags: they start a new text block. */
+    static final Set<String> BLOCK_TAGS =
+            Set.of(
+                    "address",
+                    "article",
+                    "aside",
+                    "blockquote",
+                    "body",
+                    "center",
+                    "dd",
+                    "details",
+                    "div",
+                    "dl",
+                    "dt",
+                    "fieldset",
+                    "figcaption",
+                    "figure",
+                    "footer",
+                    "form",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "header",
+                    "hgroup",
+                    "hr",
+                    "li",
+                    "main",
+                    "nav",
+                    "ol",
+                    "p",
+                    "pre",
+                    "section",
+                    "summary",
+                    "table",
+                    "tbody",
+                    "thead",
+                    "tfoot",
+                    "tr",
+                    "td",
+                    "th",
+                    "ul",
+                    "caption",
+                    "html");
+
+    /** Parts that mark furniture whatever it holds. */
+    private static final Set<String> STRONG_PARTS =
+            Set.of(
+                    "comment",
+                    "comments",
+                    "disqus",
+                    "related",
+                    "relateds",
+                    "share",
+                    "sharing",
+                    "sharebar",
+                    "social",
+                    "socials",
+                    "newsletter",
+                    "newsletters",
+                    "promo",
+                    "promos",
+                    "promotion",
+                    "sponsored",
+                    "sponsor",
+                    "advert",
+                    "advertisement",
+                    "advertising",
+                    "ad",
+                    "ads",
+                    "adv",
+                    "dfp",
+                    "gpt",
+                    "sidebar",
+                    "breadcrumb",
+                    "breadcrumbs",
+                    "subscribe",
+                    "signup",
+                    "popup",
+                    "modal",
+                    "cookie",
+                    "cookies",
+                    "consent",
+                    "outbrain",
+                    "taboola",
+                    "recirc",
+                    "recirculation",
+                    "recommended",
+                    "recommendations",
+                    "recommendation",
+                    "trending",
+                    "popular",
+                    "mostread",
+                    "menu",
+                    "nav",
+                    "navigation",
+                    "navbar",
+                    "masthead",
+                    "pagination",
+                    "pager",
+                    "rail",
+                    "ticker",
+                    "footer",
+                    "lightbox",
+                    "newsfeed",
+                    "playlist",
+                    "donate",
+                    "donation",
+                    "login",
+                    "signin",
+                    "register",
+                    "copyright",
+                    "skip",
+                    "sr");
+
+    /** Parts that mark furniture unless it holds much article-like text. */
+    private static final Set<String> WEAK_PARTS =
+            Set.of(
+                    "subscription",
+                    "widget",
+                    "widgets",
+                    "byline",
+                    "bylines",
+                    "bio",
+                    "caption",
+                    "captions",
+                    "credit",
+                    "credits",
+                    "tags",
+                    "tag",
+                    "toolbar",
+                    "disclaimer",
+                    "readmore",
+                    "author",
+                    "authors",
+                    "meta",
+                    "dateline",
+                    "timestamp",
+                    "follow",
+                    "header",
+                    "topics",
+                    "keywords",
+                    "print",
+                    "tools",
+                    "utility",
+                    "utilities",
+                    "embed",
+                    "teaser",
+                    "teasers",
+                    "overlay",
+                    "banner",
+                    "jump",
+                    "feedback",
+                    "rating",
+                    "paid",
+                    "partner",
+                    "partners",
+                    "more",
+                    "also",
+                    "next",
+                    "prev",
+                    "previous",
+                    "cta",
+                    "shop",
+                    "store",
+                    "offer",
+                    "sticky",
+                    "float",
+                    "legal",
+                    "about",
+                    "contact",
+                    "hidden",
+                    "hide",
+                    "visually");
+
+    private static final Set<String> POSITIVE_PARTS =
+            Set.of(
+                    "article",
+                    "articles",
+                    "content",
+                    "contents",
+                    "story",
+                    "stories",
+                    "body",
+                    "entry",
+                    "post",
+                    "text",
+                    "main",
+                    "blog",
+                    "prose",
+                    "richtext",
+                    "news",
+                    "paragraph",
+                    "paragraphs",
+                    "detail",
+                    "details");
+
+    /** Parts that make a token describe layout ("with-right-rail", "no-sidebar"), not a role. */
+    private static final Set<String> LAYOUT_PARTS =
+            Set.of("with", "has", "no", "non", "without", "enable", "enabled", "disabled", "show");
+
+    private BoilerplateHints() {}
+
+    /** Whether the element is hidden by its attributes. */
+    static boolean hidden(Element el) {
+        if (el.hasAttr("hidden")) {
+            return true;
+        }
+        String style = el.attr("style");
+        if (style.isEmpty()) {
+            return false;
+        }
+        String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+        return s.contains("display:none") || s.contains("visibility:hidden");
+    }
+
+    /**
+     * What class, id or role say: NONE, WEAK or STRONG furniture. A token that reads as content
+     * (e.g. "entry-content") outweighs a furniture token on the same element.
+     */
+    static int negative(Element el) {
+        String tag = el.normalName();
+        if (tag.equals("body") || tag.equals("html") || tag.equals("main")) {
+            return NONE;
+        }
+        String cls = el.attr("class");
+        String id = el.attr("id");
+        if (cls.isEmpty() && id.isEmpty()) {
+            String role = el.attr("role");
+            return role.equals("complementary")
+                            || role.equals("navigation")
+                            || role.equals("contentinfo")
+                    ? STRONG
+                    : NONE;
+        }
+        int negative = NONE;
+        for (String token : (cls + " " + id).split("\\s+")) {
+            int kind = classify(token);
+            if (kind == POSITIVE) {
+                return NONE;
+            }
+            negative = Math.max(negative, kind);
+        }
+        return negative;
+    }
+
+    /** Not furniture by its name. */
+    static final int NONE = 0;
+
+    /** Furniture unless it holds much text. */
+    static final int WEAK = 1;
+
+    /** Furniture. */
+    static final int STRONG = 2;
+
+    private static final int POSITIVE = -1;
+
+    /** POSITIVE for a content-like token, STRONG or WEAK for furniture, else NONE. */
+    private static int classify(String token) {
+        if (token.isEmpty() || token.length() > 60) {
+            return 0;
+        }
+        boolean positive = false;
+        boolean weak = false;
+        boolean strong = false;
+        boolean layout = false;
+        int start = 0;
+        int n = token.length();
+        for (int i = 1; i <= n; i++) {
+            boolean cut =
+                    i == n
+                            || !Character.isLetterOrDigit(token.charAt(i))
+                            || Character.isUpperCase(token.charAt(i))
+                                    && Character.isLowerCase(token.charAt(i - 1));
+            if (cut) {
+                if (i > start) {
+                    String part = token.substring(start, i).toLowerCase(Locale.ROOT);
+                    layout |= LAYOUT_PARTS.contains(part);
+                    strong |= STRONG_PARTS.contains(part);
+                    if (WEAK_PARTS.contains(part)) {
+                        weak = true;
+                    }
+                    positive |= POSITIVE_PARTS.contains(part);
+                }
+                start = i < n && !Character.isLetterOrDigit(token.charAt(i)) ? i + 1 : i;
+            }
+        }
+        if (layout) {
+            return NONE;
+        }
+        return strong ? STRONG : weak ? WEAK : positive ? POSITIVE : NONE;
+    }
+}

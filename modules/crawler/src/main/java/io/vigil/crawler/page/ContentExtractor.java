@@ -1,0 +1,193 @@
+package io.vigil.crawler.page;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Picks the element that holds the article: one pass measures, for every element, how much of its
+ * text sits in good text blocks (long enough, few links) and how much does not; furniture (class or
+ * id naming comments, share bars, related links...) counts as bad. The element maximising {@code
+ * good - PENALTY * bad} is the container. When the page gives its article body in JSON-LD, blocks
+ * found in it count as good whatever their size.
+ */
+final class ContentExtractor {
+
+    /** Weight of text that is not article-like inside a candidate container. */
+    static final double PENALTY = 1.0;
+
+    /** Minimum size (non-space characters) of a text block that counts as good on its own. */
+    static final int GOOD_BLOCK = 30;
+
+    /** Weak furniture holding at least this much good text is article after all. */
+    static final int WEAK_KEEP = 300;
+
+    private ContentExtractor() {}
+
+    /** Per-element measurements, kept for block elements and named furniture. */
+    static final class Frame {
+        final Element el;
+        final Frame parent;
+        final Frame block;
+        final int hint;
+        final boolean link;
+        boolean furniture;
+        int own;
+        int ownLink;
+        int total;
+        int good;
+        StringBuilder ownText;
+        double score = Double.NEGATIVE_INFINITY;
+
+        Frame(Element el, Frame parent, boolean isBlock, int hint) {
+            this.el = el;
+            this.parent = parent;
+            this.block = isBlock || parent == null ? this : parent.block;
+            this.hint = hint;
+            this.link = parent != null && parent.link || el.normalName().equals("a");
+        }
+
+        boolean goodBlock() {
+            return own >= GOOD_BLOCK && ownLink * 3 < own;
+        }
+
+        /** Whether this or an ancestor is furniture. */
+        boolean inFurniture() {
+            for (Frame f = this; f != null; f = f.parent) {
+                if (f.furniture) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The measured page: frames by element and the chosen container (null if none). */
+    record Measured(Map<Element, Frame> frames, Frame container) {}
+
+    /** Removes what is never article text: scripts, navigation, forms' controls, hidden nodes. */
+    static void clean(Element root) {
+        List<Element> doomed = new ArrayList<>();
+        for (Element el : root.getAllElements()) {
+            if (el != root
+                    && (BoilerplateHints.REMOVED_TAGS.contains(el.normalName())
+                            || BoilerplateHints.hidden(el))) {
+                doomed.add(el);
+            }
+        }
+        for (Element el : doomed) {
+            el.remove();
+        }
+    }
+
+    /**
+     * Measures every element under {@code body}.
+     *
+     * @param hint the declared article body, or null
+     * @param classHints whether class and id names may mark furniture
+     */
+    static Measured measure(Element body, BodyHint hint, boolean classHints) {
+        Map<Element, Frame> frames = new IdentityHashMap<>();
+        List<Frame> candidates = new ArrayList<>();
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    Frame top;
+
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof Element el) {
+                            boolean isBlock = BoilerplateHints.BLOCK_TAGS.contains(el.normalName());
+                            int named =
+                                    classHints
+                                            ? BoilerplateHints.negative(el)
+                                            : BoilerplateHints.NONE;
+                            top = new Frame(el, top, isBlock, named);
+                            if (isBlock || named != BoilerplateHints.NONE) {
+                                frames.put(el, top);
+                            }
+                        } else if (node instanceof TextNode text && top != null) {
+                            String s = text.getWholeText();
+                            int n = visible(s);
+                            if (n == 0) {
+                                return;
+                            }
+                            Frame block = top.block;
+                            block.own += n;
+                            if (hint != null) {
+                                if (block.ownText == null) {
+                                    block.ownText = new StringBuilder();
+                                }
+                                block.ownText.append(s);
+                            }
+                            if (top.link) {
+                                block.ownLink += n;
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (!(node instanceof Element) || top == null) {
+                            return;
+                        }
+                        Frame f = top;
+                        if (f.block == f) {
+                            f.total += f.own;
+                            boolean good =
+                                    hint == null
+                                            ? f.goodBlock()
+                                            : f.ownText != null && hint.contains(f.ownText);
+                            if (good) {
+                                f.good += f.own;
+                            }
+                        }
+                        if (f.hint == BoilerplateHints.STRONG
+                                || f.hint == BoilerplateHints.WEAK && f.good < WEAK_KEEP) {
+                            f.furniture = true;
+                            f.good = 0;
+                        }
+                        if (f.block == f && !f.furniture && f.good > 0) {
+                            f.score = f.good - PENALTY * (f.total - f.good);
+                            candidates.add(f);
+                        }
+                        if (f.parent != null) {
+                            f.parent.total += f.total;
+                            f.parent.good += f.good;
+                        }
+                        top = f.parent;
+                    }
+                },
+                body);
+        candidates.sort(Comparator.comparingDouble((Frame f) -> -f.score));
+        for (Frame f : candidates) {
+            if (!f.inFurniture()) {
+                return new Measured(frames, f);
+            }
+        }
+        return new Measured(frames, null);
+    }
+
+    /** Non-whitespace characters in a string. */
+    static int visible(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > ' ' && c != '\u00a0' && !Character.isWhitespace(c)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The article body the page declares (JSON-LD {@code articleBody}), to test blocks against. */
+    interface BodyHint {
+        boolean contains(CharSequence blockText);
+    }
+}

@@ -1,0 +1,200 @@
+package io.vigil.crawler.page;
+
+import io.vigil.crawler.page.ContentExtractor.BodyHint;
+import io.vigil.crawler.page.ContentExtractor.Frame;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Writes the container's text as paragraphs: each block's text becomes a paragraph when it reads
+ * like article text (long enough or a complete sentence, few links, not furniture); a heading is
+ * kept only when the paragraph after it is. Links of kept paragraphs are collected.
+ */
+final class TextRenderer {
+
+    private static final Pattern BOILERPLATE =
+            Pattern.compile(
+                    "(?iu)^(advertisement|advertising|anzeige|publicité|publicidad|sponsored"
+                            + "|read more|read also|also read|read next|related|see also|more:"
+                            + "|click here|sign up|subscribe|follow us|share (this|on)|copyright"
+                            + "|©|all rights reserved|image:|photo:|picture:|credit:|getty images"
+                            + "|watch:|listen:|video:|recommended)\\b.*");
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"”»'’)\\]。！？」』）]\\s*$");
+
+    private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
+
+    /** Stands for a {@code <br>} in raw text; source newlines are plain whitespace. */
+    private static final char LINE_BREAK = '\u2028';
+
+    private TextRenderer() {}
+
+    /** The article text and the absolute links inside it. */
+    record Rendered(String text, List<URI> links) {}
+
+    static Rendered render(Frame container, Map<Element, Frame> blocks, BodyHint hint) {
+        Walker walker = new Walker(container, blocks, hint);
+        NodeTraversor.filter(walker, container.el);
+        walker.flush();
+        return new Rendered(String.join("\n\n", walker.paragraphs), List.copyOf(walker.links));
+    }
+
+    private static final class Walker implements NodeFilter {
+        private final Frame container;
+        private final Map<Element, Frame> blocks;
+        private final BodyHint hint;
+        private final Deque<Frame> stack = new ArrayDeque<>();
+        private final StringBuilder buf = new StringBuilder();
+        private final List<String> segmentLinks = new ArrayList<>();
+        final List<String> paragraphs = new ArrayList<>();
+        final Set<URI> links = new LinkedHashSet<>();
+        private String pendingHeading;
+
+        Walker(Frame container, Map<Element, Frame> blocks, BodyHint hint) {
+            this.container = container;
+            this.blocks = blocks;
+            this.hint = hint;
+        }
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode text) {
+                buf.append(text.getWholeText());
+                return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof Element el)) {
+                return FilterResult.CONTINUE;
+            }
+            String tag = el.normalName();
+            Frame frame = blocks.get(el);
+            boolean block = frame != null && frame.block == frame;
+            if (el != container.el && skip(el, tag, frame)) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            if (tag.equals("br")) {
+                buf.append(LINE_BREAK);
+            } else if (tag.equals("a") && el.hasAttr("href")) {
+                segmentLinks.add(el.absUrl("href"));
+            }
+            if (block) {
+                flush();
+                stack.push(frame);
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element el && !stack.isEmpty() && stack.peek().el == el) {
+                flush();
+                stack.pop();
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        private boolean skip(Element el, String tag, Frame frame) {
+            if (tag.equals("h1") || tag.equals("figcaption")) {
+                return true;
+            }
+            if (frame == null) {
+                return false;
+            }
+            if ((tag.equals("figure") || tag.equals("header")) && frame.good < 400) {
+                return true;
+            }
+            return frame.furniture;
+        }
+
+        void flush() {
+            String text = normalize(buf);
+            buf.setLength(0);
+            if (text.isEmpty() || stack.isEmpty()) {
+                segmentLinks.clear();
+                return;
+            }
+            Frame block = stack.peek();
+            String tag = block.el.normalName();
+            boolean linkDense = block.ownLink * 2 > block.own;
+            if (HEADINGS.contains(tag)) {
+                pendingHeading = linkDense || text.length() > 200 ? null : text;
+                segmentLinks.clear();
+                return;
+            }
+            if (keep(text, tag, block, linkDense)) {
+                if (pendingHeading != null) {
+                    paragraphs.add(pendingHeading);
+                }
+                paragraphs.add(text);
+                for (String link : segmentLinks) {
+                    addLink(link);
+                }
+            }
+            pendingHeading = null;
+            segmentLinks.clear();
+        }
+
+        private boolean keep(String text, String tag, Frame block, boolean linkDense) {
+            if (linkDense) {
+                return false;
+            }
+            int size = ContentExtractor.visible(text);
+            if (size < 150 && BOILERPLATE.matcher(text).matches()) {
+                return false;
+            }
+            if (hint != null) {
+                return hint.contains(text);
+            }
+            if (size >= ContentExtractor.GOOD_BLOCK) {
+                return block.ownLink * 3 < block.own;
+            }
+            return SENTENCE_END.matcher(text).find() || tag.equals("li") && size >= 10;
+        }
+
+        private void addLink(String href) {
+            if (!href.startsWith("http://") && !href.startsWith("https://")) {
+                return;
+            }
+            try {
+                links.add(new URI(href));
+            } catch (URISyntaxException e) {
+                // a malformed href is not a link we can report
+            }
+        }
+    }
+
+    /** Collapses whitespace runs to a space or, where a {@code <br>} was, a newline; trims. */
+    static String normalize(CharSequence raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        boolean space = false;
+        boolean newline = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == LINE_BREAK) {
+                newline = true;
+            } else if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b') {
+                space = true;
+            } else {
+                if (out.length() > 0 && (newline || space)) {
+                    out.append(newline ? '\n' : ' ');
+                }
+                newline = false;
+                space = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
