@@ -1,5 +1,6 @@
 package io.vigil.app.cli;
 
+import io.vigil.app.bench.ExtractionBenchmark;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,10 @@ final class Benchmarks {
     }
 
     private static final Map<String, Benchmark> REGISTRY = new TreeMap<>();
+
+    static {
+        REGISTRY.put("extraction", ExtractionBenchmark::run);
+    }
 
     private Benchmarks() {}
 
