@@ -40,18 +40,13 @@ final class AccessDetector {
 
     private AccessDetector() {}
 
-    /** Scans the page before cleaning (paywall elements are often hidden). */
-    static boolean hasPaywallMarker(Document doc) {
-        for (Element el : doc.getAllElements()) {
-            String cls = el.attr("class");
-            String id = el.attr("id");
-            if ((!cls.isEmpty() && PAYWALL_MARK.matcher(cls).find())
-                    || (!id.isEmpty() && PAYWALL_MARK.matcher(id).find())
-                    || el.hasAttr("data-paywall")) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether this element is a paywall (checked on every element before cleaning). */
+    static boolean paywallElement(Element el) {
+        String cls = el.attr("class");
+        String id = el.attr("id");
+        return (cls.length() > 5 && PAYWALL_MARK.matcher(cls).find())
+                || (id.length() > 5 && PAYWALL_MARK.matcher(id).find())
+                || el.hasAttr("data-paywall");
     }
 
     static Access detect(PageMetadata meta, boolean paywallMarker, int textSize, Document page) {

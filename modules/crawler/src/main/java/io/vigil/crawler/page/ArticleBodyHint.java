@@ -1,5 +1,7 @@
 package io.vigil.crawler.page;
 
+import org.jsoup.parser.Parser;
+
 /**
  * The article body a page declares in JSON-LD ({@code articleBody}), reduced to lower-case letters
  * and digits so that quotes, entities and spacing do not matter. A text block belongs to the
@@ -23,7 +25,7 @@ final class ArticleBodyHint implements ContentExtractor.BodyHint {
         if (articleBody == null || articleBody.length() < MIN_BODY || articleBody.contains("</")) {
             return null;
         }
-        String body = reduce(articleBody);
+        String body = reduce(Parser.unescapeEntities(articleBody, false));
         return body.length() < MIN_BODY ? null : new ArticleBodyHint(body);
     }
 

@@ -85,9 +85,8 @@ public final class ArticleExtractor {
 
     private ExtractedArticle extract(Document doc, URI pageUrl) {
         PageMetadata meta = PageMetadata.read(doc, pageUrl == null ? null : pageUrl.toString());
-        boolean paywallMarker = AccessDetector.hasPaywallMarker(doc);
         Element body = doc.body();
-        ContentExtractor.clean(body);
+        boolean paywallMarker = ContentExtractor.clean(body);
         TextRenderer.Rendered rendered = Article.content(body, meta.articleBody());
         String text = rendered.text();
         int size = ContentExtractor.visible(text);
@@ -123,14 +122,6 @@ public final class ArticleExtractor {
         static final int SHORT = 1000;
 
         static TextRenderer.Rendered content(Element body, String articleBody) {
-            ArticleBodyHint hint = ArticleBodyHint.of(articleBody);
-            if (hint != null) {
-                ContentExtractor.Measured measured = ContentExtractor.measure(body, hint, true);
-                if (measured.container() != null
-                        && measured.container().good * 2 >= hint.length()) {
-                    return TextRenderer.render(measured.container(), measured.frames(), hint);
-                }
-            }
             ContentExtractor.Measured measured = ContentExtractor.measure(body, null, true);
             if (measured.container() == null || measured.container().good < SHORT) {
                 ContentExtractor.Measured plain = ContentExtractor.measure(body, null, false);
@@ -138,6 +129,14 @@ public final class ArticleExtractor {
                         && (measured.container() == null
                                 || measured.container().good * 3 < plain.container().good)) {
                     measured = plain;
+                }
+            }
+            ArticleBodyHint hint = ArticleBodyHint.of(articleBody);
+            int found = measured.container() == null ? 0 : measured.container().good;
+            if (hint != null && hint.length() * 2 >= found) {
+                ContentExtractor.Measured hinted = ContentExtractor.measure(body, hint, true);
+                if (hinted.container() != null && hinted.container().good * 2 >= found) {
+                    return TextRenderer.render(hinted.container(), hinted.frames(), hint);
                 }
             }
             if (measured.container() == null) {

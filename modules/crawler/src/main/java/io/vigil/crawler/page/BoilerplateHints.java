@@ -280,15 +280,45 @@ final class BoilerplateHints {
                     ? STRONG
                     : NONE;
         }
-        int negative = NONE;
-        for (String token : (cls + " " + id).split("\\s+")) {
-            int kind = classify(token);
-            if (kind == POSITIVE) {
-                return NONE;
-            }
-            negative = Math.max(negative, kind);
+        int a = tokens(cls);
+        if (a == POSITIVE) {
+            return NONE;
         }
-        return negative;
+        int b = tokens(id);
+        return b == POSITIVE ? NONE : Math.max(a, b);
+    }
+
+    /** The verdict over whitespace-separated tokens: POSITIVE wins, else the strongest. */
+    private static int tokens(String names) {
+        int verdict = NONE;
+        int start = -1;
+        for (int i = 0; i <= names.length(); i++) {
+            boolean space = i == names.length() || Character.isWhitespace(names.charAt(i));
+            if (!space && start < 0) {
+                start = i;
+            } else if (space && start >= 0) {
+                int kind = classify(names.substring(start, i));
+                if (kind == POSITIVE) {
+                    return POSITIVE;
+                }
+                verdict = Math.max(verdict, kind);
+                start = -1;
+            }
+        }
+        return verdict;
+    }
+
+    /**
+     * STRONG when class or id name a comment section (the one kind of furniture that holds much
+     * prose), else NONE: the class-blind second look still leaves comments out.
+     */
+    static int comments(Element el) {
+        String names = (el.attr("class") + " " + el.attr("id")).toLowerCase(Locale.ROOT);
+        return names.contains("comment") && !names.contains("commentary")
+                        || names.contains("disqus")
+                        || names.contains("replies")
+                ? STRONG
+                : NONE;
     }
 
     /** Not furniture by its name. */

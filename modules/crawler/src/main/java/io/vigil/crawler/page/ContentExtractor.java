@@ -21,7 +21,7 @@ import org.jsoup.select.NodeVisitor;
 final class ContentExtractor {
 
     /** Weight of text that is not article-like inside a candidate container. */
-    static final double PENALTY = 1.0;
+    static final double PENALTY = Double.parseDouble(System.getProperty("dev.penalty", "1.0"));
 
     /** Minimum size (non-space characters) of a text block that counts as good on its own. */
     static final int GOOD_BLOCK = 30;
@@ -44,6 +44,7 @@ final class ContentExtractor {
         int total;
         int good;
         StringBuilder ownText;
+        boolean truncated;
         double score = Double.NEGATIVE_INFINITY;
 
         Frame(Element el, Frame parent, boolean isBlock, int hint) {
@@ -55,7 +56,7 @@ final class ContentExtractor {
         }
 
         boolean goodBlock() {
-            return own >= GOOD_BLOCK && ownLink * 3 < own;
+            return own >= GOOD_BLOCK && !truncated && proseLinks(own, ownLink);
         }
 
         /** Whether this or an ancestor is furniture. */
@@ -72,10 +73,16 @@ final class ContentExtractor {
     /** The measured page: frames by element and the chosen container (null if none). */
     record Measured(Map<Element, Frame> frames, Frame container) {}
 
-    /** Removes what is never article text: scripts, navigation, forms' controls, hidden nodes. */
-    static void clean(Element root) {
+    /**
+     * Removes what is never article text: scripts, navigation, forms' controls, hidden nodes.
+     *
+     * @return whether the page has a paywall element (looked for before hidden ones go)
+     */
+    static boolean clean(Element root) {
         List<Element> doomed = new ArrayList<>();
+        boolean paywall = false;
         for (Element el : root.getAllElements()) {
+            paywall = paywall || AccessDetector.paywallElement(el);
             if (el != root
                     && (BoilerplateHints.REMOVED_TAGS.contains(el.normalName())
                             || BoilerplateHints.hidden(el))) {
@@ -85,6 +92,7 @@ final class ContentExtractor {
         for (Element el : doomed) {
             el.remove();
         }
+        return paywall;
     }
 
     /**
@@ -107,7 +115,7 @@ final class ContentExtractor {
                             int named =
                                     classHints
                                             ? BoilerplateHints.negative(el)
-                                            : BoilerplateHints.NONE;
+                                            : BoilerplateHints.comments(el);
                             top = new Frame(el, top, isBlock, named);
                             if (isBlock || named != BoilerplateHints.NONE) {
                                 frames.put(el, top);
@@ -120,6 +128,7 @@ final class ContentExtractor {
                             }
                             Frame block = top.block;
                             block.own += n;
+                            block.truncated = endsWithEllipsis(s);
                             if (hint != null) {
                                 if (block.ownText == null) {
                                     block.ownText = new StringBuilder();
@@ -172,6 +181,30 @@ final class ContentExtractor {
             }
         }
         return new Measured(frames, null);
+    }
+
+    /**
+     * Whether a block's links leave it prose: links under a third of the text, or under
+     * three quarters with plenty of plain text besides (a sentence citing its sources).
+     */
+    static boolean proseLinks(int own, int ownLink) {
+        return ownLink * 3 < own || ownLink * 4 < own * 3 && own - ownLink >= PROSE_BESIDE_LINKS;
+    }
+
+    /** Plain text beside links that makes a link-rich block prose. */
+    static final int PROSE_BESIDE_LINKS = 100;
+
+    /** Whether a text ends with "..." or "…" (an excerpt, not article text). */
+    static boolean endsWithEllipsis(String s) {
+        int i = s.length() - 1;
+        while (i >= 0 && Character.isWhitespace(s.charAt(i))) {
+            i--;
+        }
+        if (i < 0) {
+            return false;
+        }
+        char c = s.charAt(i);
+        return c == '\u2026' || c == '.' && i >= 2 && s.charAt(i - 1) == '.' && s.charAt(i - 2) == '.';
     }
 
     /** Non-whitespace characters in a string. */

@@ -127,7 +127,8 @@ final class TextRenderer {
             }
             Frame block = stack.peek();
             String tag = block.el.normalName();
-            boolean linkDense = block.ownLink * 2 > block.own;
+            boolean linkDense = !ContentExtractor.proseLinks(block.own, block.ownLink)
+                    && block.ownLink * 2 > block.own;
             if (HEADINGS.contains(tag)) {
                 pendingHeading = linkDense || text.length() > 200 ? null : text;
                 segmentLinks.clear();
@@ -157,8 +158,11 @@ final class TextRenderer {
             if (hint != null) {
                 return hint.contains(text);
             }
+            if (ContentExtractor.endsWithEllipsis(text)) {
+                return false;
+            }
             if (size >= ContentExtractor.GOOD_BLOCK) {
-                return block.ownLink * 3 < block.own;
+                return ContentExtractor.proseLinks(block.own, block.ownLink);
             }
             return SENTENCE_END.matcher(text).find() || tag.equals("li") && size >= 10;
         }
