@@ -122,19 +122,11 @@ public final class ArticleExtractor {
         static final int SHORT = 1000;
 
         static TextRenderer.Rendered content(Element body, String articleBody) {
-            ContentExtractor.Measured measured = ContentExtractor.measure(body, null, true);
-            if (measured.container() == null || measured.container().good < SHORT) {
-                ContentExtractor.Measured plain = ContentExtractor.measure(body, null, false);
-                if (plain.container() != null
-                        && (measured.container() == null
-                                || measured.container().good * 3 < plain.container().good)) {
-                    measured = plain;
-                }
-            }
+            ContentExtractor.Measured measured = ContentExtractor.measure(body, null);
             ArticleBodyHint hint = ArticleBodyHint.of(articleBody);
             int found = measured.container() == null ? 0 : measured.container().good;
             if (hint != null && hint.length() * 2 >= found) {
-                ContentExtractor.Measured hinted = ContentExtractor.measure(body, hint, true);
+                ContentExtractor.Measured hinted = ContentExtractor.measure(body, hint);
                 if (hinted.container() != null && hinted.container().good * 2 >= found) {
                     return TextRenderer.render(hinted.container(), hinted.frames(), hint);
                 }

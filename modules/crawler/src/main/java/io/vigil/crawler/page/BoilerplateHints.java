@@ -309,16 +309,14 @@ final class BoilerplateHints {
     }
 
     /**
-     * STRONG when class or id name a comment section (the one kind of furniture that holds much
-     * prose), else NONE: the class-blind second look still leaves comments out.
+     * Whether class or id name a comment section: the one kind of furniture that may hold more
+     * prose than the article.
      */
-    static int comments(Element el) {
+    static boolean comments(Element el) {
         String names = (el.attr("class") + " " + el.attr("id")).toLowerCase(Locale.ROOT);
         return names.contains("comment") && !names.contains("commentary")
-                        || names.contains("disqus")
-                        || names.contains("replies")
-                ? STRONG
-                : NONE;
+                || names.contains("disqus")
+                || names.contains("replies");
     }
 
     /** Not furniture by its name. */

@@ -1,7 +1,6 @@
 package io.vigil.crawler.page;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +44,9 @@ final class ContentExtractor {
         int good;
         StringBuilder ownText;
         boolean truncated;
+        boolean ownGood;
+        int rawGood;
+        int adjusted;
         double score = Double.NEGATIVE_INFINITY;
 
         Frame(Element el, Frame parent, boolean isBlock, int hint) {
@@ -96,14 +98,15 @@ final class ContentExtractor {
     }
 
     /**
-     * Measures every element under {@code body}.
+     * Measures every element under {@code body}: one traversal for text sizes and good blocks, then
+     * a strict and a lenient reading of furniture names ({@link #select}); the lenient one wins
+     * only when it finds several times more good text.
      *
      * @param hint the declared article body, or null
-     * @param classHints whether class and id names may mark furniture
      */
-    static Measured measure(Element body, BodyHint hint, boolean classHints) {
+    static Measured measure(Element body, BodyHint hint) {
         Map<Element, Frame> frames = new IdentityHashMap<>();
-        List<Frame> candidates = new ArrayList<>();
+        List<Frame> postOrder = new ArrayList<>();
         NodeTraversor.traverse(
                 new NodeVisitor() {
                     Frame top;
@@ -112,12 +115,8 @@ final class ContentExtractor {
                     public void head(Node node, int depth) {
                         if (node instanceof Element el) {
                             boolean isBlock = BoilerplateHints.BLOCK_TAGS.contains(el.normalName());
-                            int named =
-                                    classHints
-                                            ? BoilerplateHints.negative(el)
-                                            : BoilerplateHints.comments(el);
-                            top = new Frame(el, top, isBlock, named);
-                            if (isBlock || named != BoilerplateHints.NONE) {
+                            top = new Frame(el, top, isBlock, BoilerplateHints.negative(el));
+                            if (isBlock || top.hint != BoilerplateHints.NONE) {
                                 frames.put(el, top);
                             }
                         } else if (node instanceof TextNode text && top != null) {
@@ -149,43 +148,83 @@ final class ContentExtractor {
                         Frame f = top;
                         if (f.block == f) {
                             f.total += f.own;
-                            boolean good =
+                            f.ownGood =
                                     hint == null
                                             ? f.goodBlock()
                                             : f.ownText != null && hint.contains(f.ownText);
-                            if (good) {
+                            if (f.ownGood) {
                                 f.good += f.own;
                             }
-                        }
-                        if (f.hint == BoilerplateHints.STRONG
-                                || f.hint == BoilerplateHints.WEAK && f.good < WEAK_KEEP) {
-                            f.furniture = true;
-                            f.good = 0;
-                        }
-                        if (f.block == f && !f.furniture && f.good > 0) {
-                            f.score = f.good - PENALTY * (f.total - f.good);
-                            candidates.add(f);
                         }
                         if (f.parent != null) {
                             f.parent.total += f.total;
                             f.parent.good += f.good;
                         }
+                        postOrder.add(f);
                         top = f.parent;
                     }
                 },
                 body);
-        candidates.sort(Comparator.comparingDouble((Frame f) -> -f.score));
-        for (Frame f : candidates) {
-            if (!f.inFurniture()) {
-                return new Measured(frames, f);
+        if (postOrder.isEmpty()) {
+            return new Measured(frames, null);
+        }
+        for (Frame f : postOrder) {
+            f.rawGood = f.good;
+        }
+        int pageGood = postOrder.get(postOrder.size() - 1).rawGood;
+        Frame strict = select(postOrder, pageGood, false);
+        Frame lenient = select(postOrder, pageGood, true);
+        if (strict != null && strict.good * LENIENT_GAIN >= lenient.good) {
+            return new Measured(frames, select(postOrder, pageGood, false));
+        }
+        return new Measured(frames, lenient);
+    }
+
+    /** How many times more good text the lenient reading must find to be preferred. */
+    static final int LENIENT_GAIN = 3;
+
+    /**
+     * Marks furniture and picks the best container. Strict: every element strongly named as
+     * furniture (related, share, sidebar...) is furniture. Lenient: only when it holds less than
+     * half of the page's good text (else the name describes layout, as in "Page-ad-margins" around
+     * a whole page). Either way comment sections are, and a weakly named element (header, meta,
+     * author...) is when it holds little good text. Good text in furniture counts as bad.
+     */
+    private static Frame select(List<Frame> postOrder, int pageGood, boolean lenient) {
+        Frame best = null;
+        for (Frame f : postOrder) {
+            f.adjusted = 0;
+        }
+        for (Frame f : postOrder) {
+            f.good = f.adjusted + (f.ownGood ? f.own : 0);
+            f.furniture =
+                    f.hint == BoilerplateHints.WEAK && f.rawGood < WEAK_KEEP
+                            || f.hint == BoilerplateHints.STRONG
+                                    && (!lenient
+                                            || f.rawGood * 2 < pageGood
+                                            || BoilerplateHints.comments(f.el));
+            if (f.furniture) {
+                f.good = 0;
+            }
+            f.score = f.good - PENALTY * (f.total - f.good);
+            if (f.parent != null) {
+                f.parent.adjusted += f.good;
             }
         }
-        return new Measured(frames, null);
+        for (Frame f : postOrder) {
+            if (f.block == f
+                    && f.good > 0
+                    && (best == null || f.score > best.score)
+                    && !f.inFurniture()) {
+                best = f;
+            }
+        }
+        return best;
     }
 
     /**
-     * Whether a block's links leave it prose: links under a third of the text, or under
-     * three quarters with plenty of plain text besides (a sentence citing its sources).
+     * Whether a block's links leave it prose: links under a third of the text, or under three
+     * quarters with plenty of plain text besides (a sentence citing its sources).
      */
     static boolean proseLinks(int own, int ownLink) {
         return ownLink * 3 < own || ownLink * 4 < own * 3 && own - ownLink >= PROSE_BESIDE_LINKS;
@@ -204,7 +243,8 @@ final class ContentExtractor {
             return false;
         }
         char c = s.charAt(i);
-        return c == '\u2026' || c == '.' && i >= 2 && s.charAt(i - 1) == '.' && s.charAt(i - 2) == '.';
+        return c == '\u2026'
+                || c == '.' && i >= 2 && s.charAt(i - 1) == '.' && s.charAt(i - 2) == '.';
     }
 
     /** Non-whitespace characters in a string. */

@@ -127,8 +127,9 @@ final class TextRenderer {
             }
             Frame block = stack.peek();
             String tag = block.el.normalName();
-            boolean linkDense = !ContentExtractor.proseLinks(block.own, block.ownLink)
-                    && block.ownLink * 2 > block.own;
+            boolean linkDense =
+                    !ContentExtractor.proseLinks(block.own, block.ownLink)
+                            && block.ownLink * 2 > block.own;
             if (HEADINGS.contains(tag)) {
                 pendingHeading = linkDense || text.length() > 200 ? null : text;
                 segmentLinks.clear();

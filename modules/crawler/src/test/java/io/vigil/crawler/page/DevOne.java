@@ -12,7 +12,7 @@ final class DevOne {
             ArticleBodyHint hint = ArticleBodyHint.of(meta.articleBody());
             for (ArticleBodyHint h : new ArticleBodyHint[] {hint, null}) {
                 if (h == null && hint == null && h != hint) continue;
-                ContentExtractor.Measured m = ContentExtractor.measure(doc.body(), h, true);
+                ContentExtractor.Measured m = ContentExtractor.measure(doc.body(), h);
                 ContentExtractor.Frame c = m.container();
                 System.out.println(
                         "hint="
