@@ -87,7 +87,7 @@ public final class ArticleExtractor {
         PageMetadata meta = PageMetadata.read(doc, pageUrl == null ? null : pageUrl.toString());
         Element body = doc.body();
         boolean paywallMarker = ContentExtractor.clean(body);
-        TextRenderer.Rendered rendered = Article.content(body, meta.articleBody());
+        TextRenderer.Rendered rendered = Article.content(body, meta.articleBody(), meta.title());
         String text = rendered.text();
         int size = ContentExtractor.visible(text);
         Access access = AccessDetector.detect(meta, paywallMarker, size, doc);
@@ -121,20 +121,20 @@ public final class ArticleExtractor {
         /** Below this much good text, a second look without class names is worth it. */
         static final int SHORT = 1000;
 
-        static TextRenderer.Rendered content(Element body, String articleBody) {
+        static TextRenderer.Rendered content(Element body, String articleBody, String title) {
             ContentExtractor.Measured measured = ContentExtractor.measure(body, null);
             ArticleBodyHint hint = ArticleBodyHint.of(articleBody);
             int found = measured.container() == null ? 0 : measured.container().good;
             if (hint != null && hint.length() * 2 >= found) {
                 ContentExtractor.Measured hinted = ContentExtractor.measure(body, hint);
                 if (hinted.container() != null && hinted.container().good * 2 >= found) {
-                    return TextRenderer.render(hinted.container(), hinted.frames(), hint);
+                    return TextRenderer.render(hinted.container(), hinted.frames(), hint, title);
                 }
             }
             if (measured.container() == null) {
                 return new TextRenderer.Rendered("", List.of());
             }
-            return TextRenderer.render(measured.container(), measured.frames(), null);
+            return TextRenderer.render(measured.container(), measured.frames(), null, title);
         }
     }
 

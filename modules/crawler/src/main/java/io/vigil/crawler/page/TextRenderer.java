@@ -27,11 +27,29 @@ final class TextRenderer {
 
     private static final Pattern BOILERPLATE =
             Pattern.compile(
-                    "(?iu)^(advertisement|advertising|anzeige|publicité|publicidad|sponsored"
+                    "(?ius)^(advertisement|advertising|anzeige|publicité|publicidad|sponsored"
                             + "|read more|read also|also read|read next|related|see also|more:"
                             + "|click here|sign up|subscribe|follow us|share (this|on)|copyright"
                             + "|©|all rights reserved|image:|photo:|picture:|credit:|getty images"
                             + "|watch:|listen:|video:|recommended)\\b.*");
+
+    /** Prompts and credits that give a short paragraph away as furniture wherever they occur. */
+    private static final Pattern PROMPT =
+            Pattern.compile(
+                    "(?iu)newsletter|in your inbox|to your inbox|sign up (for|to)|subscribe (to|now)"
+                            + "|successfully subscribed|follow us (on|at)|share it with"
+                            + "|click here|requires javascript|all rights reserved"
+                            + "|subject to copyright|\\b(reporting|editing|writing) by\\b"
+                            + "|contributed (to )?(this )?report");
+
+    /** How a byline or dateline starts. */
+    private static final Pattern BYLINE =
+            Pattern.compile(
+                    "(?iu)^(by|published|updated|posted|last updated|von|por|par|publicado"
+                            + "|publié|veröffentlicht|aktualisiert)\\b.*");
+
+    /** Short paragraphs are checked against the prompt and byline patterns. */
+    static final int SHORT_PARAGRAPH = 200;
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"”»'’)\\]。！？」』）]\\s*$");
 
@@ -45,8 +63,9 @@ final class TextRenderer {
     /** The article text and the absolute links inside it. */
     record Rendered(String text, List<URI> links) {}
 
-    static Rendered render(Frame container, Map<Element, Frame> blocks, BodyHint hint) {
-        Walker walker = new Walker(container, blocks, hint);
+    static Rendered render(
+            Frame container, Map<Element, Frame> blocks, BodyHint hint, String title) {
+        Walker walker = new Walker(container, blocks, hint, title);
         NodeTraversor.filter(walker, container.el);
         walker.flush();
         return new Rendered(String.join("\n\n", walker.paragraphs), List.copyOf(walker.links));
@@ -62,8 +81,10 @@ final class TextRenderer {
         final List<String> paragraphs = new ArrayList<>();
         final Set<URI> links = new LinkedHashSet<>();
         private String pendingHeading;
+        private final String title;
 
-        Walker(Frame container, Map<Element, Frame> blocks, BodyHint hint) {
+        Walker(Frame container, Map<Element, Frame> blocks, BodyHint hint, String title) {
+            this.title = title == null ? null : ArticleBodyHint.reduce(title);
             this.container = container;
             this.blocks = blocks;
             this.hint = hint;
@@ -131,7 +152,8 @@ final class TextRenderer {
                     !ContentExtractor.proseLinks(block.own, block.ownLink)
                             && block.ownLink * 2 > block.own;
             if (HEADINGS.contains(tag)) {
-                pendingHeading = linkDense || text.length() > 200 ? null : text;
+                boolean isTitle = title != null && title.equals(ArticleBodyHint.reduce(text));
+                pendingHeading = linkDense || isTitle || text.length() > 200 ? null : text;
                 segmentLinks.clear();
                 return;
             }
@@ -153,7 +175,10 @@ final class TextRenderer {
                 return false;
             }
             int size = ContentExtractor.visible(text);
-            if (size < 150 && BOILERPLATE.matcher(text).matches()) {
+            if (size < SHORT_PARAGRAPH && furniture(text, size)) {
+                return false;
+            }
+            if (title != null && title.equals(ArticleBodyHint.reduce(text))) {
                 return false;
             }
             if (hint != null) {
@@ -166,6 +191,18 @@ final class TextRenderer {
                 return ContentExtractor.proseLinks(block.own, block.ownLink);
             }
             return SENTENCE_END.matcher(text).find() || tag.equals("li") && size >= 10;
+        }
+
+        /** Whether a short paragraph reads as furniture: a prompt, a credit, a byline, a date. */
+        private static boolean furniture(String text, int size) {
+            if (BOILERPLATE.matcher(text).matches() || PROMPT.matcher(text).find()) {
+                return true;
+            }
+            if (size < SHORT_PARAGRAPH / 2 && !SENTENCE_END.matcher(text).find()) {
+                return BYLINE.matcher(text).matches()
+                        || DateParser.parseText(text, java.time.ZoneOffset.UTC, false) != null;
+            }
+            return false;
         }
 
         private void addLink(String href) {
