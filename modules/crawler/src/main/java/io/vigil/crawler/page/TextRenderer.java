@@ -60,6 +60,13 @@ final class TextRenderer {
 
     private TextRenderer() {}
 
+    /** What becomes of one paragraph. */
+    private enum Verdict {
+        KEEP,
+        DROP,
+        BRIDGE
+    }
+
     /** The article text and the absolute links inside it. */
     record Rendered(String text, List<URI> links) {}
 
@@ -80,7 +87,8 @@ final class TextRenderer {
         private final List<String> segmentLinks = new ArrayList<>();
         final List<String> paragraphs = new ArrayList<>();
         final Set<URI> links = new LinkedHashSet<>();
-        private String pendingHeading;
+        private final List<String> pending = new ArrayList<>();
+        private int quotes;
         private final String title;
 
         Walker(Frame container, Map<Element, Frame> blocks, BodyHint hint, String title) {
@@ -113,6 +121,9 @@ final class TextRenderer {
             if (block) {
                 flush();
                 stack.push(frame);
+                if (tag.equals("blockquote")) {
+                    quotes++;
+                }
             }
             return FilterResult.CONTINUE;
         }
@@ -122,6 +133,9 @@ final class TextRenderer {
             if (node instanceof Element el && !stack.isEmpty() && stack.peek().el == el) {
                 flush();
                 stack.pop();
+                if (el.normalName().equals("blockquote")) {
+                    quotes--;
+                }
             }
             return FilterResult.CONTINUE;
         }
@@ -147,50 +161,66 @@ final class TextRenderer {
                 return;
             }
             Frame block = stack.peek();
-            String tag = block.el.normalName();
-            boolean linkDense =
-                    !ContentExtractor.proseLinks(block.own, block.ownLink)
-                            && block.ownLink * 2 > block.own;
-            if (HEADINGS.contains(tag)) {
-                boolean isTitle = title != null && title.equals(ArticleBodyHint.reduce(text));
-                pendingHeading = linkDense || isTitle || text.length() > 200 ? null : text;
-                segmentLinks.clear();
-                return;
-            }
-            if (keep(text, tag, block, linkDense)) {
-                if (pendingHeading != null) {
-                    paragraphs.add(pendingHeading);
-                }
+            Verdict verdict = judge(text, block);
+            if (verdict == Verdict.KEEP) {
+                paragraphs.addAll(pending);
+                pending.clear();
                 paragraphs.add(text);
                 for (String link : segmentLinks) {
                     addLink(link);
                 }
+            } else if (verdict == Verdict.BRIDGE) {
+                pending.add(text);
+            } else if (block.own >= ContentExtractor.GOOD_BLOCK || linkDense(block)) {
+                pending.clear();
             }
-            pendingHeading = null;
             segmentLinks.clear();
         }
 
-        private boolean keep(String text, String tag, Frame block, boolean linkDense) {
-            if (linkDense) {
-                return false;
-            }
+        private static boolean linkDense(Frame block) {
+            return !ContentExtractor.proseLinks(block.own, block.ownLink)
+                    && block.ownLink * 2 > block.own;
+        }
+
+        /**
+         * KEEP a paragraph; DROP furniture; BRIDGE a heading or a short line that is kept only when
+         * a kept paragraph follows it (so trailing "Tags" or "Share" lines go).
+         */
+        private Verdict judge(String text, Frame block) {
+            String tag = block.el.normalName();
             int size = ContentExtractor.visible(text);
-            if (size < SHORT_PARAGRAPH && furniture(text, size)) {
-                return false;
+            if (title != null && size < 300 && title.equals(ArticleBodyHint.reduce(text))) {
+                return Verdict.DROP;
             }
-            if (title != null && title.equals(ArticleBodyHint.reduce(text))) {
-                return false;
+            if (quotes > 0) {
+                return block.ownLink >= block.own ? Verdict.DROP : Verdict.KEEP;
+            }
+            if (linkDense(block)) {
+                return Verdict.DROP;
+            }
+            if (HEADINGS.contains(tag)) {
+                return size > 200 ? Verdict.DROP : Verdict.BRIDGE;
+            }
+            if (size < SHORT_PARAGRAPH && furniture(text, size)) {
+                return Verdict.DROP;
             }
             if (hint != null) {
-                return hint.contains(text);
+                return hint.contains(text) ? Verdict.KEEP : Verdict.DROP;
             }
             if (ContentExtractor.endsWithEllipsis(text)) {
-                return false;
+                return Verdict.DROP;
+            }
+            if (tag.equals("td") || tag.equals("th")) {
+                return Verdict.KEEP;
             }
             if (size >= ContentExtractor.GOOD_BLOCK) {
-                return ContentExtractor.proseLinks(block.own, block.ownLink);
+                return ContentExtractor.proseLinks(block.own, block.ownLink)
+                        ? Verdict.KEEP
+                        : Verdict.DROP;
             }
-            return SENTENCE_END.matcher(text).find() || tag.equals("li") && size >= 10;
+            return SENTENCE_END.matcher(text).find() || tag.equals("li") && size >= 10
+                    ? Verdict.KEEP
+                    : Verdict.BRIDGE;
         }
 
         /** Whether a short paragraph reads as furniture: a prompt, a credit, a byline, a date. */
