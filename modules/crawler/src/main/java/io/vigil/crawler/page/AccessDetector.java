@@ -1,6 +1,7 @@
 package io.vigil.crawler.page;
 
 import io.vigil.core.event.ArticleFetched.Access;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -25,7 +26,7 @@ final class AccessDetector {
 
     private static final Pattern SUBSCRIBE_PROMPT =
             Pattern.compile(
-                    "(?iu)subscribe (now )?to (continue|read|unlock|keep)|to continue reading"
+                    "subscribe (now )?to (continue|read|unlock|keep)|to continue reading"
                             + "|already a subscriber|subscribers only|for subscribers"
                             + "|this (article|content|story) is (only )?(available|reserved|exclusive)"
                             + " (to|for) (subscribers|members)|become a (subscriber|member)"
@@ -34,22 +35,50 @@ final class AccessDetector {
 
     private static final Pattern REGISTER_PROMPT =
             Pattern.compile(
-                    "(?iu)(register|sign up|sign in|log in) (for free )?to (continue|read|view)"
+                    "(register|sign up|sign in|log in) (for free )?to (continue|read|view)"
                             + "|create a free account|free registration|inscrivez-vous"
                             + "|kostenlos registrieren|regístrate");
 
     private AccessDetector() {}
 
-    /** Whether this element is a paywall (checked on every element before cleaning). */
-    static boolean paywallElement(Element el) {
-        String cls = el.attr("class");
-        String id = el.attr("id");
-        return (cls.length() > 5 && PAYWALL_MARK.matcher(cls).find())
-                || (id.length() > 5 && PAYWALL_MARK.matcher(id).find())
+    /** Whether the page, or what cleaning removed from it, has a paywall element. */
+    static boolean hasPaywallMarker(Element body, List<Element> removed) {
+        for (Element el : body.getAllElements()) {
+            if (paywallElement(el)) {
+                return true;
+            }
+        }
+        for (Element gone : removed) {
+            for (Element el : gone.getAllElements()) {
+                if (paywallElement(el)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean paywallElement(Element el) {
+        return paywallName(el.attr("class"))
+                || paywallName(el.attr("id"))
                 || el.hasAttr("data-paywall");
     }
 
-    static Access detect(PageMetadata meta, boolean paywallMarker, int textSize, Document page) {
+    /** A cheap substring screen first: the regex runs on few names. */
+    private static boolean paywallName(String name) {
+        return name.length() > 5
+                && (name.contains("all")
+                        || name.contains("ubscri")
+                        || name.contains("remium")
+                        || name.contains("ock")
+                        || name.contains("eter")
+                        || name.contains("iano")
+                        || name.contains("odal")
+                        || name.contains("lus"))
+                && PAYWALL_MARK.matcher(name).find();
+    }
+
+    static Access detect(PageMetadata meta, int textSize, Document page, List<Element> removed) {
         if (Boolean.FALSE.equals(meta.accessibleForFree())) {
             return Access.PAYWALLED;
         }
@@ -57,11 +86,13 @@ final class AccessDetector {
         if (tier != null && !tier.toLowerCase(Locale.ROOT).equals("free")) {
             return textSize < SHORT_TEXT ? Access.PAYWALLED : Access.OPEN;
         }
-        if (paywallMarker && textSize < SHORT_TEXT) {
+        if (textSize < SHORT_TEXT
+                && page.body() != null
+                && hasPaywallMarker(page.body(), removed)) {
             return Access.PAYWALLED;
         }
         if (textSize < SHORT_TEXT / 2 && page.body() != null) {
-            String all = page.body().text();
+            String all = page.body().text().toLowerCase(Locale.ROOT);
             if (SUBSCRIBE_PROMPT.matcher(all).find()) {
                 return Access.PAYWALLED;
             }

@@ -1,7 +1,9 @@
 package io.vigil.crawler.page;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.nodes.Element;
 
 /**
@@ -280,12 +282,32 @@ final class BoilerplateHints {
                     ? STRONG
                     : NONE;
         }
-        int a = tokens(cls);
+        int a = cached(cls);
         if (a == POSITIVE) {
             return NONE;
         }
-        int b = tokens(id);
+        int b = cached(id);
         return b == POSITIVE ? NONE : Math.max(a, b);
+    }
+
+    /** Verdicts by class or id string: pages repeat the same names many times. */
+    private static final Map<String, Integer> CACHE = new ConcurrentHashMap<>();
+
+    private static final int CACHE_LIMIT = 50_000;
+
+    private static int cached(String names) {
+        if (names.isEmpty()) {
+            return NONE;
+        }
+        Integer verdict = CACHE.get(names);
+        if (verdict == null) {
+            verdict = tokens(names);
+            if (CACHE.size() >= CACHE_LIMIT) {
+                CACHE.clear();
+            }
+            CACHE.put(names, verdict);
+        }
+        return verdict;
     }
 
     /** The verdict over whitespace-separated tokens: POSITIVE wins, else the strongest. */

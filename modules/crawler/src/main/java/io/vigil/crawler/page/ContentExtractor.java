@@ -78,13 +78,11 @@ final class ContentExtractor {
     /**
      * Removes what is never article text: scripts, navigation, forms' controls, hidden nodes.
      *
-     * @return whether the page has a paywall element (looked for before hidden ones go)
+     * @return the removed elements (a paywall box is often among them)
      */
-    static boolean clean(Element root) {
+    static List<Element> clean(Element root) {
         List<Element> doomed = new ArrayList<>();
-        boolean paywall = false;
         for (Element el : root.getAllElements()) {
-            paywall = paywall || AccessDetector.paywallElement(el);
             if (el != root
                     && (BoilerplateHints.REMOVED_TAGS.contains(el.normalName())
                             || BoilerplateHints.hidden(el))) {
@@ -94,7 +92,7 @@ final class ContentExtractor {
         for (Element el : doomed) {
             el.remove();
         }
-        return paywall;
+        return doomed;
     }
 
     /**

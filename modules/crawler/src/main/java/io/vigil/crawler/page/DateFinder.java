@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Finds the publication and modification times of a page, most trusted source first: JSON-LD, meta
@@ -60,6 +62,12 @@ final class DateFinder {
             Pattern.compile(
                     "/((?:19|20)\\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\\d|3[01])(?:/|[-_]|$)");
 
+    private static final Pattern OFFSET_AT_END =
+            Pattern.compile("T\\d{2}:\\d{2}.*(Z|[+-]\\d{2}:\\d{2})$");
+
+    private static final Evaluator MARKUP_DATES =
+            QueryParser.parse("[itemprop=datePublished], time[pubdate], time[datetime]");
+
     private static final Pattern DATE_HINT =
             Pattern.compile("(?i)date|time|publish|posted|byline|dateline|meta|timestamp|updated");
 
@@ -105,11 +113,11 @@ final class DateFinder {
                     meta.get("article:published_time"),
                     meta.get("article:modified_time")
                 }) {
-            if (raw != null) {
+            if (raw != null && OFFSET_AT_END.matcher(raw.trim()).find()) {
                 try {
                     return OffsetDateTime.parse(raw.trim()).getOffset();
                 } catch (DateTimeParseException e) {
-                    // no offset there
+                    // no offset there after all
                 }
             }
         }
@@ -117,7 +125,7 @@ final class DateFinder {
     }
 
     private static Instant fromMarkup(Document doc, ZoneOffset zone, boolean monthFirst) {
-        for (Element el : doc.select("[itemprop=datePublished], time[pubdate], time[datetime]")) {
+        for (Element el : doc.select(MARKUP_DATES)) {
             String raw = el.hasAttr("datetime") ? el.attr("datetime") : el.attr("content");
             Instant at = DateParser.parseMachine(raw, zone);
             if (at == null) {

@@ -30,6 +30,8 @@ final class DateParser {
 
     private static final Pattern OFFSET_NO_COLON = Pattern.compile("([+-]\\d{2})(\\d{2})$");
     private static final Pattern EPOCH = Pattern.compile("\\d{9,13}");
+    private static final Pattern ISO_START = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern HAS_YEAR = Pattern.compile("\\d{4}");
 
     private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final Map<String, ZoneOffset> ZONES = new HashMap<>();
@@ -256,10 +258,22 @@ final class DateParser {
             long n = Long.parseLong(s);
             return sane(n > 99_999_999_999L ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n));
         }
-        try {
-            return sane(DateTimeFormatter.RFC_1123_DATE_TIME.parse(s, Instant::from));
-        } catch (DateTimeParseException e) {
-            // not RFC 1123; try ISO forms
+        if (!ISO_START.matcher(s).lookingAt()) {
+            if (Character.isLetter(s.charAt(0))) {
+                try {
+                    return sane(DateTimeFormatter.RFC_1123_DATE_TIME.parse(s, Instant::from));
+                } catch (DateTimeParseException e) {
+                    // not RFC 1123: a date written for people, perhaps
+                }
+            }
+            return parseText(s, fallback, false);
+        }
+        if (s.length() == 10) {
+            try {
+                return sane(LocalDate.parse(s).atStartOfDay().toInstant(fallback));
+            } catch (DateTimeParseException e) {
+                return null;
+            }
         }
         String iso = s.replaceFirst("^(\\d{4}-\\d{2}-\\d{2})\\s+(\\d)", "$1T$2");
         iso = iso.replaceFirst("\\s*(?i:UTC|GMT)$", "Z").replaceFirst("\\s+([+-]\\d)", "$1");
@@ -294,6 +308,9 @@ final class DateParser {
             return null;
         }
         String s = text.length() > 300 ? text.substring(0, 300) : text;
+        if (!HAS_YEAR.matcher(s).find()) {
+            return null;
+        }
         s = s.toLowerCase(Locale.ROOT);
         Instant best = null;
         int bestAt = Integer.MAX_VALUE;

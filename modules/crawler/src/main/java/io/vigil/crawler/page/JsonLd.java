@@ -61,7 +61,10 @@ final class JsonLd {
 
     static JsonLd read(Document doc) {
         List<JsonNode> nodes = new ArrayList<>();
-        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element script : doc.getElementsByTag("script")) {
+            if (!script.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+                continue;
+            }
             String json = script.data().trim();
             if (json.isEmpty()) {
                 continue;

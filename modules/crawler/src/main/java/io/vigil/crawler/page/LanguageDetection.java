@@ -17,7 +17,7 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 final class LanguageDetection {
 
     /** Characters of text the detector looks at. */
-    static final int PREFIX = 400;
+    static final int PREFIX = 160;
 
     private static final int MIN_LETTERS = 20;
     private static final String MODEL = "/langdetect-183.bin";

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * What a page says about itself in markup: JSON-LD first, then OpenGraph, Twitter and other meta
@@ -27,6 +29,11 @@ record PageMetadata(
         String articleBody,
         Boolean accessibleForFree,
         String contentTier) {
+
+    private static final Evaluator AUTHOR_MARKUP =
+            QueryParser.parse("[rel=author], [itemprop=author]");
+    private static final Evaluator ITEMPROP_NAME = QueryParser.parse("[itemprop=name]");
+    private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical][href]");
 
     private static final Pattern BY_PREFIX =
             Pattern.compile(
@@ -52,7 +59,7 @@ record PageMetadata(
         String declared = language(doc, meta);
         boolean monthFirst = declared != null && declared.startsWith("en-us");
         DateFinder.Dates dates = DateFinder.find(doc, ld, meta, pageUrl, monthFirst);
-        Element canonical = doc.selectFirst("link[rel=canonical][href]");
+        Element canonical = doc.selectFirst(CANONICAL);
         String canonicalUrl = canonical != null ? canonical.absUrl("href") : null;
         if (canonicalUrl == null || canonicalUrl.isEmpty()) {
             canonicalUrl = meta.get("og:url");
@@ -86,7 +93,7 @@ record PageMetadata(
     }
 
     private static String language(Document doc, MetaTags meta) {
-        Element html = doc.selectFirst("html");
+        Element html = doc.childrenSize() > 0 ? doc.child(0) : null;
         String lang = html == null ? "" : html.attr("lang");
         if (lang.isBlank() && html != null) {
             lang = html.attr("xml:lang");
@@ -124,8 +131,8 @@ record PageMetadata(
             }
         }
         if (raw.isEmpty()) {
-            for (Element el : doc.select("[rel=author], [itemprop=author]")) {
-                Element name = el.selectFirst("[itemprop=name]");
+            for (Element el : doc.select(AUTHOR_MARKUP)) {
+                Element name = el.selectFirst(ITEMPROP_NAME);
                 raw.add(
                         name != null
                                 ? name.text()

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,25 +28,40 @@ final class TextRenderer {
 
     private static final Pattern BOILERPLATE =
             Pattern.compile(
-                    "(?ius)^(advertisement|advertising|anzeige|publicité|publicidad|sponsored"
+                    "(?s)^(advertisement|advertising|anzeige|publicité|publicidad|sponsored"
                             + "|read more|read also|also read|read next|related|see also|more:"
                             + "|click here|sign up|subscribe|follow us|share (this|on)|copyright"
                             + "|©|all rights reserved|image:|photo:|picture:|credit:|getty images"
                             + "|watch:|listen:|video:|recommended)\\b.*");
 
     /** Prompts and credits that give a short paragraph away as furniture wherever they occur. */
-    private static final Pattern PROMPT =
-            Pattern.compile(
-                    "(?iu)newsletter|in your inbox|to your inbox|sign up (for|to)|subscribe (to|now)"
-                            + "|successfully subscribed|follow us (on|at)|share it with"
-                            + "|click here|requires javascript|all rights reserved"
-                            + "|subject to copyright|\\b(reporting|editing|writing) by\\b"
-                            + "|contributed (to )?(this )?report");
+    private static final List<String> PROMPTS =
+            List.of(
+                    "newsletter",
+                    "in your inbox",
+                    "to your inbox",
+                    "sign up for",
+                    "sign up to",
+                    "subscribe to",
+                    "subscribe now",
+                    "successfully subscribed",
+                    "follow us on",
+                    "follow us at",
+                    "share it with",
+                    "click here",
+                    "requires javascript",
+                    "all rights reserved",
+                    "subject to copyright",
+                    "reporting by",
+                    "editing by",
+                    "writing by",
+                    "contributed to this report",
+                    "contributed reporting");
 
     /** How a byline or dateline starts. */
     private static final Pattern BYLINE =
             Pattern.compile(
-                    "(?iu)^(by|published|updated|posted|last updated|von|por|par|publicado"
+                    "(?s)^(by|published|updated|posted|last updated|von|por|par|publicado"
                             + "|publié|veröffentlicht|aktualisiert)\\b.*");
 
     /** Short paragraphs are checked against the prompt and byline patterns. */
@@ -84,7 +100,7 @@ final class TextRenderer {
         private final BodyHint hint;
         private final Deque<Frame> stack = new ArrayDeque<>();
         private final StringBuilder buf = new StringBuilder();
-        private final List<String> segmentLinks = new ArrayList<>();
+        private final List<Element> segmentLinks = new ArrayList<>();
         final List<String> paragraphs = new ArrayList<>();
         final Set<URI> links = new LinkedHashSet<>();
         private final List<String> pending = new ArrayList<>();
@@ -116,7 +132,7 @@ final class TextRenderer {
             if (tag.equals("br")) {
                 buf.append(LINE_BREAK);
             } else if (tag.equals("a") && el.hasAttr("href")) {
-                segmentLinks.add(el.absUrl("href"));
+                segmentLinks.add(el);
             }
             if (block) {
                 flush();
@@ -166,8 +182,8 @@ final class TextRenderer {
                 paragraphs.addAll(pending);
                 pending.clear();
                 paragraphs.add(text);
-                for (String link : segmentLinks) {
-                    addLink(link);
+                for (Element link : segmentLinks) {
+                    addLink(link.absUrl("href"));
                 }
             } else if (verdict == Verdict.BRIDGE) {
                 pending.add(text);
@@ -225,11 +241,17 @@ final class TextRenderer {
 
         /** Whether a short paragraph reads as furniture: a prompt, a credit, a byline, a date. */
         private static boolean furniture(String text, int size) {
-            if (BOILERPLATE.matcher(text).matches() || PROMPT.matcher(text).find()) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (BOILERPLATE.matcher(lower).matches()) {
                 return true;
             }
+            for (String prompt : PROMPTS) {
+                if (lower.contains(prompt)) {
+                    return true;
+                }
+            }
             if (size < SHORT_PARAGRAPH / 2 && !SENTENCE_END.matcher(text).find()) {
-                return BYLINE.matcher(text).matches()
+                return BYLINE.matcher(lower).matches()
                         || DateParser.parseText(text, java.time.ZoneOffset.UTC, false) != null;
             }
             return false;
