@@ -26,7 +26,7 @@ final class AccessDetector {
 
     private static final Pattern SUBSCRIBE_PROMPT =
             Pattern.compile(
-                    "subscribe (now )?to (continue|read|unlock|keep)|to continue reading"
+                    "subscribe (now )?to (continue|read|unlock|keep)"
                             + "|already a subscriber|subscribers only|for subscribers"
                             + "|this (article|content|story) is (only )?(available|reserved|exclusive)"
                             + " (to|for) (subscribers|members)|become a (subscriber|member)"
@@ -98,6 +98,9 @@ final class AccessDetector {
             }
             if (REGISTER_PROMPT.matcher(all).find()) {
                 return Access.TEASER;
+            }
+            if (all.contains("to continue reading") || all.contains("to read the full")) {
+                return Access.PAYWALLED;
             }
         }
         return Access.OPEN;

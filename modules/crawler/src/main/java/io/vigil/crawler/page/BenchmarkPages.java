@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class BenchmarkPages {
 
-    /** One page with its expected article body. */
+    /** One page with its expected article body; url is null when the listed one is malformed. */
     public record Page(String id, URI url, String html, String expected) {}
 
     private BenchmarkPages() {}
@@ -44,12 +45,20 @@ public final class BenchmarkPages {
             pages.add(
                     new Page(
                             entry.getKey(),
-                            URI.create(value.path("url").asText()),
+                            uri(value.path("url").asText()),
                             html,
                             value.path("articleBody").asText("")));
         }
         pages.sort((a, b) -> a.id().compareTo(b.id()));
         return pages;
+    }
+
+    private static URI uri(String url) {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /**

@@ -331,7 +331,7 @@ final class DateParser {
         while (m.find() && m.start() < bestAt) {
             Integer month = month(m.group(2));
             if (month != null) {
-                Instant at = build(m, 3, month, 1, 4, fallback);
+                Instant at = withMonth(m, 3, month, 1, 4, fallback);
                 if (at != null) {
                     best = at;
                     bestAt = m.start();
@@ -343,7 +343,7 @@ final class DateParser {
         while (m.find() && m.start() < bestAt) {
             Integer month = month(m.group(1));
             if (month != null) {
-                Instant at = build(m, 3, month, 2, 4, fallback);
+                Instant at = withMonth(m, 3, month, 2, 4, fallback);
                 if (at != null) {
                     best = at;
                     bestAt = m.start();
@@ -356,7 +356,8 @@ final class DateParser {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(2));
             boolean swap = s.charAt(m.end(1)) == '/' && monthFirst && a <= 12 || b > 12;
-            Instant at = swap ? build(m, 3, a, 2, 4, fallback) : build(m, 3, b, 1, 4, fallback);
+            Instant at =
+                    swap ? withMonth(m, 3, a, 2, 4, fallback) : withMonth(m, 3, b, 1, 4, fallback);
             if (at != null) {
                 best = at;
             }
@@ -372,16 +373,11 @@ final class DateParser {
             int timeGroup,
             ZoneOffset fallback) {
         int month = Integer.parseInt(m.group(monthGroup));
-        return build(m, yearGroup, Integer.valueOf(month), dayGroup, timeGroup, fallback);
+        return withMonth(m, yearGroup, month, dayGroup, timeGroup, fallback);
     }
 
-    private static Instant build(
-            Matcher m,
-            int yearGroup,
-            Integer month,
-            int dayGroup,
-            int timeGroup,
-            ZoneOffset fallback) {
+    private static Instant withMonth(
+            Matcher m, int yearGroup, int month, int dayGroup, int timeGroup, ZoneOffset fallback) {
         try {
             int year = Integer.parseInt(m.group(yearGroup));
             int day = Integer.parseInt(m.group(dayGroup));
