@@ -122,19 +122,23 @@ public final class ArticleExtractor {
         static final int SHORT = 1000;
 
         static TextRenderer.Rendered content(Element body, String articleBody, String title) {
-            ContentExtractor.Measured measured = ContentExtractor.measure(body, null);
             ArticleBodyHint hint = ArticleBodyHint.of(articleBody);
-            int found = measured.container() == null ? 0 : measured.container().good;
-            if (hint != null && hint.length() * 2 >= found) {
-                ContentExtractor.Measured hinted = ContentExtractor.measure(body, hint);
-                if (hinted.container() != null && hinted.container().good * 2 >= found) {
-                    return TextRenderer.render(hinted.container(), hinted.frames(), hint, title);
+            ContentExtractor.Measurement measured = ContentExtractor.measure(body, hint);
+            if (hint != null) {
+                ContentExtractor.Frame plain = measured.container(false);
+                int found = plain == null ? 0 : plain.good;
+                if (hint.length() * 2 >= found) {
+                    ContentExtractor.Frame hinted = measured.container(true);
+                    if (hinted != null && hinted.good * 2 >= found) {
+                        return TextRenderer.render(hinted, measured.frames, hint, title);
+                    }
                 }
             }
-            if (measured.container() == null) {
+            ContentExtractor.Frame container = measured.container(false);
+            if (container == null) {
                 return new TextRenderer.Rendered("", List.of());
             }
-            return TextRenderer.render(measured.container(), measured.frames(), null, title);
+            return TextRenderer.render(container, measured.frames, null, title);
         }
     }
 

@@ -20,7 +20,7 @@ import org.jsoup.select.NodeVisitor;
 final class ContentExtractor {
 
     /** Weight of text that is not article-like inside a candidate container. */
-    static final double PENALTY = Double.parseDouble(System.getProperty("dev.penalty", "1.0"));
+    static final double PENALTY = 1.0;
 
     /** Minimum size (non-space characters) of a text block that counts as good on its own. */
     static final int GOOD_BLOCK = 30;
@@ -37,16 +37,18 @@ final class ContentExtractor {
         final Frame block;
         final int hint;
         final boolean link;
-        boolean furniture;
         int own;
         int ownLink;
         int total;
-        int good;
-        StringBuilder ownText;
         boolean truncated;
+        StringBuilder ownText;
         boolean ownGood;
+        boolean ownHinted;
+        // Set by each selection run (Measurement#container):
+        boolean furniture;
+        int good;
         int rawGood;
-        int adjusted;
+        int sum;
         double score = Double.NEGATIVE_INFINITY;
 
         Frame(Element el, Frame parent, boolean isBlock, int hint) {
@@ -72,9 +74,6 @@ final class ContentExtractor {
         }
     }
 
-    /** The measured page: frames by element and the chosen container (null if none). */
-    record Measured(Map<Element, Frame> frames, Frame container) {}
-
     /**
      * Removes what is never article text: scripts, navigation, forms' controls, hidden nodes.
      *
@@ -96,13 +95,105 @@ final class ContentExtractor {
     }
 
     /**
-     * Measures every element under {@code body}: one traversal for text sizes and good blocks, then
-     * a strict and a lenient reading of furniture names ({@link #select}); the lenient one wins
-     * only when it finds several times more good text.
+     * The measured page. {@link #container} reads it with the block heuristics or with the declared
+     * article body, and leaves the frames' furniture flags as that reading set them.
+     */
+    static final class Measurement {
+        final Map<Element, Frame> frames;
+        private final List<Frame> postOrder;
+
+        private Measurement(Map<Element, Frame> frames, List<Frame> postOrder) {
+            this.frames = frames;
+            this.postOrder = postOrder;
+        }
+
+        /**
+         * The best container, or null: a strict and a lenient reading of furniture names ({@link
+         * #select}); the lenient one wins only when it finds several times more good text.
+         *
+         * @param hinted whether good blocks are those found in the declared article body
+         */
+        Frame container(boolean hinted) {
+            if (postOrder.isEmpty()) {
+                return null;
+            }
+            int pageGood = rawGood(hinted);
+            Frame strict = select(pageGood, hinted, false);
+            int strictGood = strict == null ? 0 : strict.good;
+            Frame lenient = select(pageGood, hinted, true);
+            if (strict != null && strictGood * LENIENT_GAIN >= lenient.good) {
+                return select(pageGood, hinted, false);
+            }
+            return lenient;
+        }
+
+        /** Good text under each element, names ignored; returns the page's. */
+        private int rawGood(boolean hinted) {
+            for (Frame f : postOrder) {
+                f.sum = 0;
+            }
+            for (Frame f : postOrder) {
+                boolean good = hinted ? f.ownHinted : f.ownGood;
+                f.rawGood = f.sum + (good ? f.own : 0);
+                if (f.parent != null) {
+                    f.parent.sum += f.rawGood;
+                }
+            }
+            return postOrder.get(postOrder.size() - 1).rawGood;
+        }
+
+        /**
+         * Marks furniture and picks the best container. Strict: every element strongly named as
+         * furniture (related, share, sidebar...) is furniture. Lenient: only when it holds less
+         * than half of the page's good text (else the name describes layout, as in
+         * "Page-ad-margins" around a whole page). Either way comment sections are, and a weakly
+         * named element (header, meta, author...) is when it holds little good text. Good text in
+         * furniture counts as bad.
+         */
+        private Frame select(int pageGood, boolean hinted, boolean lenient) {
+            Frame best = null;
+            for (Frame f : postOrder) {
+                f.sum = 0;
+            }
+            for (Frame f : postOrder) {
+                boolean good = hinted ? f.ownHinted : f.ownGood;
+                f.good = f.sum + (good ? f.own : 0);
+                f.furniture =
+                        f.hint == BoilerplateHints.WEAK && f.rawGood < WEAK_KEEP
+                                || f.hint == BoilerplateHints.STRONG
+                                        && (!lenient
+                                                || f.rawGood * 2 < pageGood
+                                                || BoilerplateHints.comments(f.el));
+                if (f.furniture) {
+                    f.good = 0;
+                }
+                f.score = f.good - PENALTY * (f.total - f.good);
+                if (f.parent != null) {
+                    f.parent.sum += f.good;
+                }
+            }
+            for (Frame f : postOrder) {
+                if (f.block == f
+                        && f.good > 0
+                        && (best == null || f.score > best.score)
+                        && !f.inFurniture()) {
+                    best = f;
+                }
+            }
+            return best;
+        }
+    }
+
+    /** How many times more good text the lenient reading must find to be preferred. */
+    static final int LENIENT_GAIN = 3;
+
+    /**
+     * Measures every element under {@code body} in one traversal: text sizes, link text, and which
+     * blocks are good by the heuristics and (when a hint is given) by the declared body.
      *
      * @param hint the declared article body, or null
      */
-    static Measured measure(Element body, BodyHint hint) {
+    static Measurement measure(Element body, BodyHint hint) {
         Map<Element, Frame> frames = new IdentityHashMap<>();
         List<Frame> postOrder = new ArrayList<>();
         NodeTraversor.traverse(
@@ -146,78 +237,19 @@ final class ContentExtractor {
                         Frame f = top;
                         if (f.block == f) {
                             f.total += f.own;
-                            f.ownGood =
-                                    hint == null
-                                            ? f.goodBlock()
-                                            : f.ownText != null && hint.contains(f.ownText);
-                            if (f.ownGood) {
-                                f.good += f.own;
-                            }
+                            f.ownGood = f.goodBlock();
+                            f.ownHinted =
+                                    hint != null && f.ownText != null && hint.contains(f.ownText);
                         }
                         if (f.parent != null) {
                             f.parent.total += f.total;
-                            f.parent.good += f.good;
                         }
                         postOrder.add(f);
                         top = f.parent;
                     }
                 },
                 body);
-        if (postOrder.isEmpty()) {
-            return new Measured(frames, null);
-        }
-        for (Frame f : postOrder) {
-            f.rawGood = f.good;
-        }
-        int pageGood = postOrder.get(postOrder.size() - 1).rawGood;
-        Frame strict = select(postOrder, pageGood, false);
-        Frame lenient = select(postOrder, pageGood, true);
-        if (strict != null && strict.good * LENIENT_GAIN >= lenient.good) {
-            return new Measured(frames, select(postOrder, pageGood, false));
-        }
-        return new Measured(frames, lenient);
-    }
-
-    /** How many times more good text the lenient reading must find to be preferred. */
-    static final int LENIENT_GAIN = 3;
-
-    /**
-     * Marks furniture and picks the best container. Strict: every element strongly named as
-     * furniture (related, share, sidebar...) is furniture. Lenient: only when it holds less than
-     * half of the page's good text (else the name describes layout, as in "Page-ad-margins" around
-     * a whole page). Either way comment sections are, and a weakly named element (header, meta,
-     * author...) is when it holds little good text. Good text in furniture counts as bad.
-     */
-    private static Frame select(List<Frame> postOrder, int pageGood, boolean lenient) {
-        Frame best = null;
-        for (Frame f : postOrder) {
-            f.adjusted = 0;
-        }
-        for (Frame f : postOrder) {
-            f.good = f.adjusted + (f.ownGood ? f.own : 0);
-            f.furniture =
-                    f.hint == BoilerplateHints.WEAK && f.rawGood < WEAK_KEEP
-                            || f.hint == BoilerplateHints.STRONG
-                                    && (!lenient
-                                            || f.rawGood * 2 < pageGood
-                                            || BoilerplateHints.comments(f.el));
-            if (f.furniture) {
-                f.good = 0;
-            }
-            f.score = f.good - PENALTY * (f.total - f.good);
-            if (f.parent != null) {
-                f.parent.adjusted += f.good;
-            }
-        }
-        for (Frame f : postOrder) {
-            if (f.block == f
-                    && f.good > 0
-                    && (best == null || f.score > best.score)
-                    && !f.inFurniture()) {
-                best = f;
-            }
-        }
-        return best;
+        return new Measurement(frames, postOrder);
     }
 
     /**
