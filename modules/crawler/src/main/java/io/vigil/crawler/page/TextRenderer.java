@@ -187,15 +187,25 @@ final class TextRenderer {
                 }
             } else if (verdict == Verdict.BRIDGE) {
                 pending.add(text);
-            } else if (block.own >= ContentExtractor.GOOD_BLOCK || linkDense(block)) {
+            } else if (block.own >= ContentExtractor.GOOD_BLOCK || linkDense(block, text)) {
                 pending.clear();
             }
             segmentLinks.clear();
         }
 
-        private static boolean linkDense(Frame block) {
-            return !ContentExtractor.proseLinks(block.own, block.ownLink)
-                    && block.ownLink * 2 > block.own;
+        /**
+         * Too many links to be prose. A paragraph that is a full sentence may link most of its
+         * words ("... was <a>re-opened earlier this year</a>.").
+         */
+        private static boolean linkDense(Frame block, String text) {
+            if (ContentExtractor.proseLinks(block.own, block.ownLink)) {
+                return false;
+            }
+            boolean sentence =
+                    block.el.normalName().equals("p")
+                            && block.ownLink * 4 < block.own * 3
+                            && SENTENCE_END.matcher(text).find();
+            return !sentence && block.ownLink * 2 > block.own;
         }
 
         /**
@@ -211,7 +221,7 @@ final class TextRenderer {
             if (quotes > 0) {
                 return block.ownLink >= block.own ? Verdict.DROP : Verdict.KEEP;
             }
-            if (linkDense(block)) {
+            if (linkDense(block, text)) {
                 return Verdict.DROP;
             }
             if (HEADINGS.contains(tag)) {
@@ -231,6 +241,7 @@ final class TextRenderer {
             }
             if (size >= ContentExtractor.GOOD_BLOCK) {
                 return ContentExtractor.proseLinks(block.own, block.ownLink)
+                                || !linkDense(block, text)
                         ? Verdict.KEEP
                         : Verdict.DROP;
             }
