@@ -105,6 +105,7 @@ final class TextRenderer {
         final Set<URI> links = new LinkedHashSet<>();
         private final List<String> pending = new ArrayList<>();
         private int quotes;
+        private boolean afterKept;
         private final String title;
 
         Walker(Frame container, Map<Element, Frame> blocks, BodyHint hint, String title) {
@@ -178,6 +179,7 @@ final class TextRenderer {
             }
             Frame block = stack.peek();
             Verdict verdict = judge(text, block);
+            afterKept = verdict == Verdict.KEEP || verdict == Verdict.BRIDGE && afterKept;
             if (verdict == Verdict.KEEP) {
                 paragraphs.addAll(pending);
                 pending.clear();
@@ -234,7 +236,8 @@ final class TextRenderer {
                 return hint.contains(text) ? Verdict.KEEP : Verdict.DROP;
             }
             if (ContentExtractor.endsWithEllipsis(text)) {
-                return Verdict.DROP;
+                // an excerpt, unless it continues the article (a teaser cut off by a paywall)
+                return afterKept ? Verdict.KEEP : Verdict.DROP;
             }
             if (tag.equals("td") || tag.equals("th")) {
                 return Verdict.KEEP;
