@@ -78,7 +78,7 @@ record PageMetadata(
                         meta.first("og:description", "description", "twitter:description"),
                         ld.string("description"));
         return new PageMetadata(
-                title == null ? null : title.strip(),
+                withoutSite(title, site),
                 authors(doc, ld, meta, site),
                 dates.published(),
                 dates.modified(),
@@ -160,6 +160,24 @@ record PageMetadata(
             }
         }
         return List.copyOf(names.values());
+    }
+
+    /** Drops a " | Site" tail naming the site from a headline. */
+    private static String withoutSite(String title, String site) {
+        if (title == null) {
+            return null;
+        }
+        String t = title.strip();
+        if (site != null && t.length() > site.length() + 3) {
+            String tail = t.substring(t.length() - site.length());
+            String before = t.substring(0, t.length() - site.length()).stripTrailing();
+            if (tail.equalsIgnoreCase(site)
+                    && !before.isEmpty()
+                    && "|-–—:".indexOf(before.charAt(before.length() - 1)) >= 0) {
+                return before.substring(0, before.length() - 1).strip();
+            }
+        }
+        return t;
     }
 
     /** Drops a " | Site" or " - Site" tail from a document title. */

@@ -261,6 +261,19 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void theSiteNameLeavesTheTitle() {
+        String html =
+                """
+                <html><head><meta property="og:title" content="Rates rise again | Example Times">
+                <meta property="og:site_name" content="Example Times"></head>
+                <body><p>A long enough paragraph of text that the extractor will keep as the body.</p>
+                </body></html>
+                """;
+        assertThat(extractor.extract(html, URI.create("https://example.org/")).title())
+                .isEqualTo("Rates rise again");
+    }
+
+    @Test
     void bytesWithADeclaredCharset() {
         byte[] latin1 =
                 ("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Le café était fermé"
