@@ -64,6 +64,9 @@ final class TextRenderer {
                     "(?s)^(by|published|updated|posted|last updated|von|por|par|publicado"
                             + "|publié|veröffentlicht|aktualisiert)\\b.*");
 
+    /** Lists of at least this many items, each with a link, may be link lists. */
+    static final int LINK_LIST_ITEMS = 3;
+
     /** Short paragraphs are checked against the prompt and byline patterns. */
     static final int SHORT_PARAGRAPH = 200;
 
@@ -167,7 +170,33 @@ final class TextRenderer {
             if ((tag.equals("figure") || tag.equals("header")) && frame.good < 400) {
                 return true;
             }
+            if ((tag.equals("ul") || tag.equals("ol")) && linkList(el)) {
+                return true;
+            }
             return frame.furniture;
+        }
+
+        /**
+         * A list whose every item links somewhere and whose links make a good part of its text:
+         * "more stories", not an article's own list.
+         */
+        private boolean linkList(Element list) {
+            int items = 0;
+            int text = 0;
+            int linkText = 0;
+            for (Element li : list.children()) {
+                Frame f = blocks.get(li);
+                if (f == null || !li.normalName().equals("li")) {
+                    continue;
+                }
+                if (f.ownLink == 0) {
+                    return false;
+                }
+                items++;
+                text += f.own;
+                linkText += f.ownLink;
+            }
+            return items >= LINK_LIST_ITEMS && linkText * 3 >= text;
         }
 
         void flush() {
