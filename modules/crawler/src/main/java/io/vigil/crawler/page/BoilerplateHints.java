@@ -25,7 +25,6 @@ final class BoilerplateHints {
                     "canvas",
                     "iframe",
                     "object",
-                    "embed",
                     "nav",
                     "aside",
                     "footer",
@@ -193,7 +192,6 @@ final class BoilerplateHints {
                     "tools",
                     "utility",
                     "utilities",
-                    "embed",
                     "teaser",
                     "teasers",
                     "overlay",
@@ -244,9 +242,23 @@ final class BoilerplateHints {
                     "detail",
                     "details");
 
-    /** Parts that make a token describe layout ("with-right-rail", "no-sidebar"), not a role. */
+    /**
+     * Parts that make a token describe layout ("with-right-rail", "no-sidebar") or embedded content
+     * ("social-media-embed": a quoted post is part of the story), not a role.
+     */
     private static final Set<String> LAYOUT_PARTS =
-            Set.of("with", "has", "no", "non", "without", "enable", "enabled", "disabled", "show");
+            Set.of(
+                    "with",
+                    "has",
+                    "no",
+                    "non",
+                    "without",
+                    "enable",
+                    "enabled",
+                    "disabled",
+                    "show",
+                    "embed",
+                    "embedded");
 
     private BoilerplateHints() {}
 
