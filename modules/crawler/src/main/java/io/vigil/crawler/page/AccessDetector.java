@@ -1,11 +1,14 @@
 package io.vigil.crawler.page;
 
 import io.vigil.core.event.ArticleFetched.Access;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Whether the extracted text is the whole article. Signals, strongest first: schema.org {@code
@@ -41,18 +44,38 @@ final class AccessDetector {
 
     private AccessDetector() {}
 
-    /** Whether the page, or what cleaning removed from it, has a paywall element. */
-    static boolean hasPaywallMarker(Element body, List<Element> removed) {
+    /** The page's text outside navigation, footers, scripts and hidden nodes. */
+    private static String visibleText(Element body) {
+        StringBuilder text = new StringBuilder();
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof Element el
+                                && depth > 0
+                                && ContentExtractor.ignored(el)) {
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        if (node instanceof TextNode t) {
+                            text.append(t.getWholeText()).append(' ');
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FilterResult tail(Node node, int depth) {
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                body);
+        return TextRenderer.normalize(text);
+    }
+
+    /** Whether the page has a paywall element (hidden ones included). */
+    static boolean hasPaywallMarker(Element body) {
         for (Element el : body.getAllElements()) {
             if (paywallElement(el)) {
                 return true;
-            }
-        }
-        for (Element gone : removed) {
-            for (Element el : gone.getAllElements()) {
-                if (paywallElement(el)) {
-                    return true;
-                }
             }
         }
         return false;
@@ -78,7 +101,7 @@ final class AccessDetector {
                 && PAYWALL_MARK.matcher(name).find();
     }
 
-    static Access detect(PageMetadata meta, int textSize, Document page, List<Element> removed) {
+    static Access detect(PageMetadata meta, int textSize, Document page) {
         if (Boolean.FALSE.equals(meta.accessibleForFree())) {
             return Access.PAYWALLED;
         }
@@ -86,13 +109,11 @@ final class AccessDetector {
         if (tier != null && !tier.toLowerCase(Locale.ROOT).equals("free")) {
             return textSize < SHORT_TEXT ? Access.PAYWALLED : Access.OPEN;
         }
-        if (textSize < SHORT_TEXT
-                && page.body() != null
-                && hasPaywallMarker(page.body(), removed)) {
+        if (textSize < SHORT_TEXT && page.body() != null && hasPaywallMarker(page.body())) {
             return Access.PAYWALLED;
         }
         if (textSize < SHORT_TEXT / 2 && page.body() != null) {
-            String all = page.body().text().toLowerCase(Locale.ROOT);
+            String all = visibleText(page.body()).toLowerCase(Locale.ROOT);
             if (SUBSCRIBE_PROMPT.matcher(all).find()) {
                 return Access.PAYWALLED;
             }

@@ -86,11 +86,10 @@ public final class ArticleExtractor {
     private ExtractedArticle extract(Document doc, URI pageUrl) {
         PageMetadata meta = PageMetadata.read(doc, pageUrl == null ? null : pageUrl.toString());
         Element body = doc.body();
-        List<Element> removed = ContentExtractor.clean(body);
         TextRenderer.Rendered rendered = Article.content(body, meta.articleBody(), meta.title());
         String text = rendered.text();
         int size = ContentExtractor.visible(text);
-        Access access = AccessDetector.detect(meta, size, doc, removed);
+        Access access = AccessDetector.detect(meta, size, doc);
         String language = detectLanguage && !text.isEmpty() ? LanguageDetection.detect(text) : null;
         return new ExtractedArticle(
                 text.isEmpty()

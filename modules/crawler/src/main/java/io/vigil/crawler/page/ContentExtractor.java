@@ -7,8 +7,8 @@ import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * Picks the element that holds the article: one pass measures, for every element, how much of its
@@ -75,23 +75,12 @@ final class ContentExtractor {
     }
 
     /**
-     * Removes what is never article text: scripts, navigation, forms' controls, hidden nodes.
-     *
-     * @return the removed elements (a paywall box is often among them)
+     * Whether an element is never article text: scripts, navigation, forms' controls, media, hidden
+     * nodes. Measuring and rendering skip these subtrees (cheaper than removing them).
      */
-    static List<Element> clean(Element root) {
-        List<Element> doomed = new ArrayList<>();
-        for (Element el : root.getAllElements()) {
-            if (el != root
-                    && (BoilerplateHints.REMOVED_TAGS.contains(el.normalName())
-                            || BoilerplateHints.hidden(el))) {
-                doomed.add(el);
-            }
-        }
-        for (Element el : doomed) {
-            el.remove();
-        }
-        return doomed;
+    static boolean ignored(Element el) {
+        return BoilerplateHints.REMOVED_TAGS.contains(el.normalName())
+                || BoilerplateHints.hidden(el);
     }
 
     /**
@@ -196,13 +185,16 @@ final class ContentExtractor {
     static Measurement measure(Element body, BodyHint hint) {
         Map<Element, Frame> frames = new IdentityHashMap<>();
         List<Frame> postOrder = new ArrayList<>();
-        NodeTraversor.traverse(
-                new NodeVisitor() {
+        NodeTraversor.filter(
+                new NodeFilter() {
                     Frame top;
 
                     @Override
-                    public void head(Node node, int depth) {
+                    public FilterResult head(Node node, int depth) {
                         if (node instanceof Element el) {
+                            if (top != null && ignored(el)) {
+                                return FilterResult.SKIP_ENTIRELY;
+                            }
                             boolean isBlock = BoilerplateHints.BLOCK_TAGS.contains(el.normalName());
                             top = new Frame(el, top, isBlock, BoilerplateHints.negative(el));
                             if (isBlock || top.hint != BoilerplateHints.NONE) {
@@ -212,7 +204,7 @@ final class ContentExtractor {
                             String s = text.getWholeText();
                             int n = visible(s);
                             if (n == 0) {
-                                return;
+                                return FilterResult.CONTINUE;
                             }
                             Frame block = top.block;
                             block.own += n;
@@ -227,12 +219,13 @@ final class ContentExtractor {
                                 block.ownLink += n;
                             }
                         }
+                        return FilterResult.CONTINUE;
                     }
 
                     @Override
-                    public void tail(Node node, int depth) {
+                    public FilterResult tail(Node node, int depth) {
                         if (!(node instanceof Element) || top == null) {
-                            return;
+                            return FilterResult.CONTINUE;
                         }
                         Frame f = top;
                         if (f.block == f) {
@@ -246,6 +239,7 @@ final class ContentExtractor {
                         }
                         postOrder.add(f);
                         top = f.parent;
+                        return FilterResult.CONTINUE;
                     }
                 },
                 body);

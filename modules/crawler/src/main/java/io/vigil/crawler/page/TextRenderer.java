@@ -161,7 +161,7 @@ final class TextRenderer {
         }
 
         private boolean skip(Element el, String tag, Frame frame) {
-            if (tag.equals("h1") || tag.equals("figcaption")) {
+            if (tag.equals("h1") || tag.equals("figcaption") || ContentExtractor.ignored(el)) {
                 return true;
             }
             if (frame == null) {
