@@ -51,12 +51,12 @@ public final class ArticleExtractor {
         if (looksBinary(body)) {
             return ExtractedArticle.failed(ExtractedArticle.Outcome.NOT_HTML, pageUrl);
         }
+        if (charset != null) {
+            return extract(new String(body, charset), pageUrl);
+        }
         try {
-            Document doc =
-                    Jsoup.parse(
-                            new ByteArrayInputStream(body),
-                            charset == null ? null : charset.name(),
-                            base(pageUrl));
+            // the page names its charset (meta charset, BOM): let the parser find it
+            Document doc = Jsoup.parse(new ByteArrayInputStream(body), null, base(pageUrl));
             return extract(doc, pageUrl);
         } catch (IOException | RuntimeException e) {
             LOG.debug("cannot parse {}: {}", pageUrl, e.toString());
@@ -76,7 +76,7 @@ public final class ArticleExtractor {
             return ExtractedArticle.failed(ExtractedArticle.Outcome.NOT_HTML, pageUrl);
         }
         try {
-            return extract(Jsoup.parse(html, base(pageUrl)), pageUrl);
+            return extract(Jsoup.parse(ScriptStripper.strip(html), base(pageUrl)), pageUrl);
         } catch (RuntimeException e) {
             LOG.debug("cannot extract {}: {}", pageUrl, e.toString());
             return ExtractedArticle.failed(ExtractedArticle.Outcome.UNPARSEABLE, pageUrl);

@@ -68,6 +68,9 @@ final class DateFinder {
     private static final Evaluator MARKUP_DATES =
             QueryParser.parse("[itemprop=datePublished], time[pubdate], time[datetime]");
 
+    /** Elements with more children than this hold more than a date line. */
+    private static final int SMALL_ELEMENT = 8;
+
     private static final Pattern DATE_HINT =
             Pattern.compile("(?i)date|time|publish|posted|byline|dateline|meta|timestamp|updated");
 
@@ -137,8 +140,12 @@ final class DateFinder {
         }
         int seen = 0;
         for (Element el : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
-            String hint = el.className() + " " + el.id();
-            if (hint.length() > 1 && DATE_HINT.matcher(hint).find()) {
+            String cls = el.className();
+            String id = el.id();
+            boolean named =
+                    !cls.isEmpty() && DATE_HINT.matcher(cls).find()
+                            || !id.isEmpty() && DATE_HINT.matcher(id).find();
+            if (named && el.childrenSize() <= SMALL_ELEMENT) {
                 String text = el.text();
                 if (text.length() >= 6 && text.length() <= 200) {
                     Instant at = DateParser.parseText(text, zone, monthFirst);

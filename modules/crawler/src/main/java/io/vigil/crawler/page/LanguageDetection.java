@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
@@ -40,6 +39,7 @@ final class LanguageDetection {
 
     private static final class Holder {
         static final LanguageDetectorModel MODEL_INSTANCE = load();
+        static final NgramScorer SCORER = NgramScorer.of(MODEL_INSTANCE);
     }
 
     private static final ThreadLocal<LanguageDetectorME> DETECTOR =
@@ -70,8 +70,10 @@ final class LanguageDetection {
         if (letters < MIN_LETTERS) {
             return null;
         }
-        Language best = DETECTOR.get().predictLanguage(sample);
-        String code = best.getLang();
+        String code =
+                Holder.SCORER != null
+                        ? Holder.SCORER.best(sample)
+                        : DETECTOR.get().predictLanguage(sample).getLang();
         return TO_BCP47.getOrDefault(code, code);
     }
 }

@@ -246,7 +246,7 @@ final class TextRenderer {
         private Verdict judge(String text, Frame block) {
             String tag = block.el.normalName();
             int size = ContentExtractor.visible(text);
-            if (title != null && size < 300 && title.equals(ArticleBodyHint.reduce(text))) {
+            if (isTitle(text, size)) {
                 return Verdict.DROP;
             }
             if (quotes > 0) {
@@ -280,6 +280,14 @@ final class TextRenderer {
             return SENTENCE_END.matcher(text).find() || tag.equals("li") && size >= 10
                     ? Verdict.KEEP
                     : Verdict.BRIDGE;
+        }
+
+        /** Whether the text is the headline again (sizes compared first: it is cheaper). */
+        private boolean isTitle(String text, int size) {
+            return title != null
+                    && size >= title.length()
+                    && size <= title.length() * 3 / 2 + 4
+                    && title.equals(ArticleBodyHint.reduce(text));
         }
 
         /** Whether a short paragraph reads as furniture: a prompt, a credit, a byline, a date. */

@@ -1,0 +1,96 @@
+package io.vigil.crawler.page;
+
+/**
+ * Cuts {@code <script>} and {@code <style>} elements out of a page before it is parsed: they are
+ * about half of a news page's characters and never article text, and the parser would tokenize and
+ * copy them. JSON-LD scripts stay (they carry the metadata). The scan follows the HTML rule that
+ * such an element ends at the first matching end tag.
+ */
+final class ScriptStripper {
+
+    private static final String[] RAW_TEXT = {"script", "style"};
+
+    private ScriptStripper() {}
+
+    static String strip(String html) {
+        StringBuilder out = null;
+        int copied = 0;
+        int i = html.indexOf('<');
+        int n = html.length();
+        while (i >= 0 && i < n - 7) {
+            String name = rawTextTag(html, i);
+            if (name == null) {
+                i = html.indexOf('<', i + 1);
+                continue;
+            }
+            int openEnd = html.indexOf('>', i);
+            if (openEnd < 0) {
+                break;
+            }
+            if (name.equals("script") && isJsonLd(html, i, openEnd)) {
+                i = html.indexOf('<', openEnd);
+                continue;
+            }
+            int close = endTag(html, openEnd + 1, name);
+            if (close < 0) {
+                break;
+            }
+            int closeEnd = html.indexOf('>', close);
+            closeEnd = closeEnd < 0 ? n : closeEnd + 1;
+            if (out == null) {
+                out = new StringBuilder(n);
+            }
+            out.append(html, copied, i);
+            copied = closeEnd;
+            i = closeEnd < n ? html.indexOf('<', closeEnd) : -1;
+        }
+        if (out == null) {
+            return html;
+        }
+        out.append(html, copied, n);
+        return out.toString();
+    }
+
+    /** "script" or "style" when a start tag of that name begins at {@code at}, else null. */
+    private static String rawTextTag(String html, int at) {
+        char c = html.charAt(at + 1);
+        if (c != 's' && c != 'S') {
+            return null;
+        }
+        for (String name : RAW_TEXT) {
+            int end = at + 1 + name.length();
+            if (end < html.length()
+                    && html.regionMatches(true, at + 1, name, 0, name.length())
+                    && tagNameEnds(html.charAt(end))) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static boolean tagNameEnds(char c) {
+        return c == '>' || c == '/' || Character.isWhitespace(c);
+    }
+
+    private static boolean isJsonLd(String html, int from, int to) {
+        for (int i = html.indexOf('+', from); i >= 0 && i < to; i = html.indexOf('+', i + 1)) {
+            if (html.regionMatches(true, i - 2, "ld+json", 0, 7)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where {@code </name} starts at or after {@code from}, or -1. */
+    private static int endTag(String html, int from, String name) {
+        for (int i = html.indexOf("</", from); i >= 0; i = html.indexOf("</", i + 2)) {
+            int end = i + 2 + name.length();
+            if (end <= html.length()
+                    && html.regionMatches(true, i + 2, name, 0, name.length())
+                    && (end == html.length() || tagNameEnds(html.charAt(end)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
