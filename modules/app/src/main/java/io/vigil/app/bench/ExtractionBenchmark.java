@@ -25,7 +25,7 @@ public final class ExtractionBenchmark {
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Path data = null;
-        int warmup = 3;
+        int warmup = 5;
         int rounds = 5;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
