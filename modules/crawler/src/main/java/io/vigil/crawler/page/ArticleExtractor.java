@@ -145,13 +145,18 @@ public final class ArticleExtractor {
         return pageUrl == null ? "" : pageUrl.toString();
     }
 
+    /** An absolute http(s) URI for a page-given value, or null. */
     private static URI uri(String value, URI base) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             URI uri = new URI(value.strip().replace(" ", "%20"));
-            return base != null && !uri.isAbsolute() ? base.resolve(uri) : uri;
+            URI resolved = base != null && !uri.isAbsolute() ? base.resolve(uri) : uri;
+            String scheme = resolved.getScheme();
+            return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)
+                    ? resolved
+                    : null;
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
