@@ -91,175 +91,6 @@ final class BoilerplateHints {
                     "caption",
                     "html");
 
-    /** Parts that mark furniture whatever it holds. */
-    private static final Set<String> STRONG_PARTS =
-            Set.of(
-                    "comment",
-                    "comments",
-                    "disqus",
-                    "related",
-                    "relateds",
-                    "share",
-                    "sharing",
-                    "sharebar",
-                    "social",
-                    "socials",
-                    "newsletter",
-                    "newsletters",
-                    "promo",
-                    "promos",
-                    "promotion",
-                    "sponsored",
-                    "sponsor",
-                    "advert",
-                    "advertisement",
-                    "advertising",
-                    "ad",
-                    "ads",
-                    "adv",
-                    "dfp",
-                    "gpt",
-                    "sidebar",
-                    "breadcrumb",
-                    "breadcrumbs",
-                    "subscribe",
-                    "signup",
-                    "popup",
-                    "modal",
-                    "cookie",
-                    "cookies",
-                    "consent",
-                    "outbrain",
-                    "taboola",
-                    "recirc",
-                    "recirculation",
-                    "recommended",
-                    "recommendations",
-                    "recommendation",
-                    "trending",
-                    "popular",
-                    "mostread",
-                    "menu",
-                    "nav",
-                    "navigation",
-                    "navbar",
-                    "masthead",
-                    "pagination",
-                    "pager",
-                    "rail",
-                    "ticker",
-                    "footer",
-                    "lightbox",
-                    "newsfeed",
-                    "playlist",
-                    "donate",
-                    "donation",
-                    "login",
-                    "signin",
-                    "register",
-                    "copyright",
-                    "skip",
-                    "sr");
-
-    /** Parts that mark furniture unless it holds much article-like text. */
-    private static final Set<String> WEAK_PARTS =
-            Set.of(
-                    "subscription",
-                    "widget",
-                    "widgets",
-                    "byline",
-                    "bylines",
-                    "bio",
-                    "caption",
-                    "captions",
-                    "credit",
-                    "credits",
-                    "tags",
-                    "tag",
-                    "toolbar",
-                    "disclaimer",
-                    "readmore",
-                    "author",
-                    "authors",
-                    "meta",
-                    "dateline",
-                    "timestamp",
-                    "follow",
-                    "header",
-                    "topics",
-                    "keywords",
-                    "print",
-                    "tools",
-                    "utility",
-                    "utilities",
-                    "teaser",
-                    "teasers",
-                    "overlay",
-                    "banner",
-                    "jump",
-                    "feedback",
-                    "rating",
-                    "paid",
-                    "partner",
-                    "partners",
-                    "more",
-                    "also",
-                    "next",
-                    "prev",
-                    "previous",
-                    "cta",
-                    "shop",
-                    "store",
-                    "offer",
-                    "sticky",
-                    "float",
-                    "legal",
-                    "about",
-                    "contact",
-                    "hidden",
-                    "hide",
-                    "visually");
-
-    private static final Set<String> POSITIVE_PARTS =
-            Set.of(
-                    "article",
-                    "articles",
-                    "content",
-                    "contents",
-                    "story",
-                    "stories",
-                    "body",
-                    "entry",
-                    "post",
-                    "text",
-                    "main",
-                    "blog",
-                    "prose",
-                    "richtext",
-                    "news",
-                    "paragraph",
-                    "paragraphs",
-                    "detail",
-                    "details");
-
-    /**
-     * Parts that make a token describe layout ("with-right-rail", "no-sidebar") or embedded content
-     * ("social-media-embed": a quoted post is part of the story), not a role.
-     */
-    private static final Set<String> LAYOUT_PARTS =
-            Set.of(
-                    "with",
-                    "has",
-                    "no",
-                    "non",
-                    "without",
-                    "enable",
-                    "enabled",
-                    "disabled",
-                    "show",
-                    "embed",
-                    "embedded");
-
     private BoilerplateHints() {}
 
     /** Whether the element is hidden by its attributes. */
@@ -384,12 +215,12 @@ final class BoilerplateHints {
             if (cut) {
                 if (i > start) {
                     String part = token.substring(start, i).toLowerCase(Locale.ROOT);
-                    layout |= LAYOUT_PARTS.contains(part);
-                    strong |= STRONG_PARTS.contains(part);
-                    if (WEAK_PARTS.contains(part)) {
+                    layout |= ClassNameWords.LAYOUT_PARTS.contains(part);
+                    strong |= ClassNameWords.STRONG_PARTS.contains(part);
+                    if (ClassNameWords.WEAK_PARTS.contains(part)) {
                         weak = true;
                     }
-                    positive |= POSITIVE_PARTS.contains(part);
+                    positive |= ClassNameWords.POSITIVE_PARTS.contains(part);
                 }
                 start = i < n && !Character.isLetterOrDigit(token.charAt(i)) ? i + 1 : i;
             }

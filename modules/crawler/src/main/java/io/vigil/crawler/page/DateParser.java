@@ -1,6 +1,5 @@
 package io.vigil.crawler.page;
 
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,9 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,196 +29,6 @@ final class DateParser {
     private static final Pattern EPOCH = Pattern.compile("\\d{9,13}");
     private static final Pattern ISO_START = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern HAS_YEAR = Pattern.compile("\\d{4}");
-
-    private static final Map<String, Integer> MONTHS = new HashMap<>();
-    private static final Map<String, ZoneOffset> ZONES = new HashMap<>();
-
-    static {
-        String[][] names = {
-            {
-                "january",
-                "jan",
-                "janvier",
-                "janv",
-                "januar",
-                "jänner",
-                "enero",
-                "ene",
-                "gennaio",
-                "gen",
-                "janeiro",
-                "januari",
-                "января",
-                "январь",
-                "stycznia",
-                "ocak",
-                "ιανουαρίου"
-            },
-            {
-                "february",
-                "feb",
-                "fevrier",
-                "fevr",
-                "février",
-                "februar",
-                "febrero",
-                "febbraio",
-                "fevereiro",
-                "fev",
-                "februari",
-                "февраля",
-                "февраль",
-                "lutego",
-                "şubat",
-                "subat"
-            },
-            {
-                "march", "mar", "mars", "märz", "marz", "marzo", "março", "marco", "maart", "maret",
-                "марта", "март", "marca", "mart"
-            },
-            {
-                "april",
-                "apr",
-                "avril",
-                "avr",
-                "abril",
-                "abr",
-                "aprile",
-                "апреля",
-                "апрель",
-                "kwietnia",
-                "nisan"
-            },
-            {"may", "mai", "mayo", "maggio", "mag", "maio", "mei", "мая", "май", "maja", "mayıs"},
-            {
-                "june", "jun", "juin", "juni", "junio", "giugno", "giu", "junho", "июня", "июнь",
-                "czerwca", "haziran"
-            },
-            {
-                "july", "jul", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho", "июля",
-                "июль", "lipca", "temmuz"
-            },
-            {
-                "august",
-                "aug",
-                "août",
-                "aout",
-                "agosto",
-                "ago",
-                "augustus",
-                "agustus",
-                "августа",
-                "август",
-                "sierpnia",
-                "ağustos"
-            },
-            {
-                "september",
-                "sep",
-                "sept",
-                "septembre",
-                "septiembre",
-                "setiembre",
-                "settembre",
-                "set",
-                "setembro",
-                "сентября",
-                "сентябрь",
-                "września",
-                "eylül"
-            },
-            {
-                "october",
-                "oct",
-                "octobre",
-                "oktober",
-                "okt",
-                "octubre",
-                "ottobre",
-                "ott",
-                "outubro",
-                "out",
-                "октября",
-                "октябрь",
-                "października",
-                "ekim"
-            },
-            {
-                "november",
-                "nov",
-                "novembre",
-                "noviembre",
-                "novembro",
-                "ноября",
-                "ноябрь",
-                "listopada",
-                "kasım"
-            },
-            {
-                "december",
-                "dec",
-                "décembre",
-                "decembre",
-                "déc",
-                "dezember",
-                "dez",
-                "diciembre",
-                "dic",
-                "dicembre",
-                "dezembro",
-                "desember",
-                "des",
-                "декабря",
-                "декабрь",
-                "grudnia",
-                "aralık"
-            }
-        };
-        for (int m = 0; m < names.length; m++) {
-            for (String name : names[m]) {
-                MONTHS.put(name, m + 1);
-                MONTHS.put(fold(name), m + 1);
-            }
-        }
-        Object[][] zones = {
-            {"utc", 0},
-            {"gmt", 0},
-            {"z", 0},
-            {"wet", 0},
-            {"bst", 60},
-            {"ist", 330},
-            {"cet", 60},
-            {"mez", 60},
-            {"cest", 120},
-            {"mesz", 120},
-            {"eet", 120},
-            {"eest", 180},
-            {"msk", 180},
-            {"est", -300},
-            {"edt", -240},
-            {"cst", -360},
-            {"cdt", -300},
-            {"mst", -420},
-            {"mdt", -360},
-            {"pst", -480},
-            {"pdt", -420},
-            {"et", -300},
-            {"pt", -480},
-            {"jst", 540},
-            {"kst", 540},
-            {"hkt", 480},
-            {"sgt", 480},
-            {"wib", 420},
-            {"aest", 600},
-            {"aedt", 660},
-            {"nzst", 720},
-            {"nzdt", 780},
-            {"sast", 120}
-        };
-        for (Object[] zone : zones) {
-            ZONES.put((String) zone[0], ZoneOffset.ofTotalSeconds((Integer) zone[1] * 60));
-        }
-    }
 
     private static final String MONTH = "(\\p{L}{3,12})\\.?";
     private static final String TIME =
@@ -329,7 +136,7 @@ final class DateParser {
         }
         m = D_MONTH_Y.matcher(s);
         while (m.find() && m.start() < bestAt) {
-            Integer month = month(m.group(2));
+            Integer month = DateWords.month(m.group(2));
             if (month != null) {
                 Instant at = withMonth(m, 3, month, 1, 4, fallback);
                 if (at != null) {
@@ -341,7 +148,7 @@ final class DateParser {
         }
         m = MONTH_D_Y.matcher(s);
         while (m.find() && m.start() < bestAt) {
-            Integer month = month(m.group(1));
+            Integer month = DateWords.month(m.group(1));
             if (month != null) {
                 Instant at = withMonth(m, 3, month, 2, 4, fallback);
                 if (at != null) {
@@ -405,7 +212,7 @@ final class DateParser {
     }
 
     private static ZoneOffset zone(String name, String offset, ZoneOffset fallback) {
-        ZoneOffset base = name == null ? null : ZONES.get(name);
+        ZoneOffset base = name == null ? null : DateWords.ZONES.get(name);
         if (offset != null && (base != null && base.getTotalSeconds() == 0 || name == null)) {
             String o =
                     offset.contains(":") || offset.length() <= 3
@@ -420,15 +227,6 @@ final class DateParser {
             }
         }
         return base == null ? fallback : base;
-    }
-
-    private static Integer month(String word) {
-        Integer month = MONTHS.get(word);
-        return month != null ? month : MONTHS.get(fold(word));
-    }
-
-    private static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     private static Instant sane(Instant instant) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,51 +25,13 @@ import org.jsoup.select.NodeTraversor;
  */
 final class TextRenderer {
 
-    private static final Pattern BOILERPLATE =
-            Pattern.compile(
-                    "(?s)^(advertisement|advertising|anzeige|publicité|publicidad|sponsored"
-                            + "|read more|read also|also read|read next|related|see also|more:"
-                            + "|click here|sign up|subscribe|follow us|share (this|on)|copyright"
-                            + "|©|all rights reserved|image:|photo:|picture:|credit:|getty images"
-                            + "|watch:|listen:|video:|recommended)\\b.*");
-
-    /** Prompts and credits that give a short paragraph away as furniture wherever they occur. */
-    private static final List<String> PROMPTS =
-            List.of(
-                    "newsletter",
-                    "in your inbox",
-                    "to your inbox",
-                    "sign up for",
-                    "sign up to",
-                    "subscribe to",
-                    "subscribe now",
-                    "successfully subscribed",
-                    "follow us on",
-                    "follow us at",
-                    "share it with",
-                    "click here",
-                    "requires javascript",
-                    "all rights reserved",
-                    "subject to copyright",
-                    "reporting by",
-                    "editing by",
-                    "writing by",
-                    "contributed to this report",
-                    "contributed reporting");
-
-    /** How a byline or dateline starts. */
-    private static final Pattern BYLINE =
-            Pattern.compile(
-                    "(?s)^(by|published|updated|posted|last updated|von|por|par|publicado"
-                            + "|publié|veröffentlicht|aktualisiert)\\b.*");
-
     /** Lists of at least this many items, each with a link, may be link lists. */
     static final int LINK_LIST_ITEMS = 3;
 
     /** Short paragraphs are checked against the prompt and byline patterns. */
     static final int SHORT_PARAGRAPH = 200;
 
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"”»'’)\\]。！？」』）]\\s*$");
+    static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"”»'’)\\]。！？」』）]\\s*$");
 
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
 
@@ -258,7 +219,7 @@ final class TextRenderer {
             if (HEADINGS.contains(tag)) {
                 return size > 200 ? Verdict.DROP : Verdict.BRIDGE;
             }
-            if (size < SHORT_PARAGRAPH && furniture(text, size)) {
+            if (size < SHORT_PARAGRAPH && ParagraphRules.furniture(text, size)) {
                 return Verdict.DROP;
             }
             if (hint != null) {
@@ -288,24 +249,6 @@ final class TextRenderer {
                     && size >= title.length()
                     && size <= title.length() * 3 / 2 + 4
                     && title.equals(ArticleBodyHint.reduce(text));
-        }
-
-        /** Whether a short paragraph reads as furniture: a prompt, a credit, a byline, a date. */
-        private static boolean furniture(String text, int size) {
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (BOILERPLATE.matcher(lower).matches()) {
-                return true;
-            }
-            for (String prompt : PROMPTS) {
-                if (lower.contains(prompt)) {
-                    return true;
-                }
-            }
-            if (size < SHORT_PARAGRAPH / 2 && !SENTENCE_END.matcher(text).find()) {
-                return BYLINE.matcher(lower).matches()
-                        || DateParser.parseText(text, java.time.ZoneOffset.UTC, false) != null;
-            }
-            return false;
         }
 
         private void addLink(String href) {
