@@ -1,5 +1,7 @@
 package io.vigil.crawler.page;
 
+import java.util.Locale;
+
 /**
  * Cuts {@code <script>} and {@code <style>} elements out of a page before it is parsed: they are
  * about half of a news page's characters and never article text, and the parser would tokenize and
@@ -68,6 +70,16 @@ final class ScriptStripper {
         return null;
     }
 
+    private static int endTagExact(String html, int from, String tag) {
+        for (int i = html.indexOf(tag, from); i >= 0; i = html.indexOf(tag, i + 1)) {
+            int end = i + tag.length();
+            if (end == html.length() || tagNameEnds(html.charAt(end))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static boolean tagNameEnds(char c) {
         return c == '>' || c == '/' || Character.isWhitespace(c);
     }
@@ -83,6 +95,13 @@ final class ScriptStripper {
 
     /** Where {@code </name} starts at or after {@code from}, or -1. */
     private static int endTag(String html, int from, String name) {
+        // fast path: the end tag in lower or upper case (a plain search is much faster)
+        int lower = endTagExact(html, from, "</" + name);
+        int upper = endTagExact(html, from, "</" + name.toUpperCase(Locale.ROOT));
+        int found = lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
+        if (found >= 0) {
+            return found;
+        }
         for (int i = html.indexOf("</", from); i >= 0; i = html.indexOf("</", i + 2)) {
             int end = i + 2 + name.length();
             if (end <= html.length()
