@@ -1,7 +1,5 @@
 package io.vigil.crawler.page;
 
-import java.util.Locale;
-
 /**
  * Cuts {@code <script>} and {@code <style>} elements out of a page before it is parsed: they are
  * about half of a news page's characters and never article text, and the parser would tokenize and
@@ -19,6 +17,7 @@ final class ScriptStripper {
         int copied = 0;
         int i = html.indexOf('<');
         int n = html.length();
+        int[] upperS = {-2};
         while (i >= 0 && i < n - 7) {
             String name = rawTextTag(html, i);
             if (name == null) {
@@ -33,7 +32,7 @@ final class ScriptStripper {
                 i = html.indexOf('<', openEnd);
                 continue;
             }
-            int close = endTag(html, openEnd + 1, name);
+            int close = endTag(html, openEnd + 1, name, upperS);
             if (close < 0) {
                 break;
             }
@@ -93,14 +92,21 @@ final class ScriptStripper {
         return false;
     }
 
-    /** Where {@code </name} starts at or after {@code from}, or -1. */
-    private static int endTag(String html, int from, String name) {
-        // fast path: the end tag in lower or upper case (a plain search is much faster)
+    /**
+     * Where {@code </name} starts at or after {@code from}, or -1. A plain search for the
+     * lower-case end tag is much faster than a case-blind scan; the scan runs only when an
+     * upper-case {@code </S} comes first or there is no lower-case end tag ({@code upperS}
+     * remembers the next {@code </S}, so the page is searched for it once, front to back). A
+     * mixed-case {@code </sCRIPT} before a lower-case end tag is not seen: browsers would end the
+     * script there, we end it later, and lose a little of the page.
+     */
+    private static int endTag(String html, int from, String name, int[] upperS) {
         int lower = endTagExact(html, from, "</" + name);
-        int upper = endTagExact(html, from, "</" + name.toUpperCase(Locale.ROOT));
-        int found = lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
-        if (found >= 0) {
-            return found;
+        if (upperS[0] != -1 && upperS[0] < from) {
+            upperS[0] = html.indexOf("</S", from);
+        }
+        if (lower >= 0 && (upperS[0] < 0 || lower < upperS[0])) {
+            return lower;
         }
         for (int i = html.indexOf("</", from); i >= 0; i = html.indexOf("</", i + 2)) {
             int end = i + 2 + name.length();
