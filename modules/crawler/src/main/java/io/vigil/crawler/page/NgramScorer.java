@@ -45,7 +45,7 @@ final class NgramScorer {
     /** The best-scoring language code (ISO 639-3, as the model names it). */
     String best(String text) {
         String normal = normalize(text);
-        Set<String> grams = new HashSet<>();
+        Set<String> grams = new HashSet<>(normal.length() * 4);
         for (int n = 1; n <= 3; n++) {
             for (int i = 0; i + n <= normal.length(); i++) {
                 grams.add(normal.substring(i, i + n));
