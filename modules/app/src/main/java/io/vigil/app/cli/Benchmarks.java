@@ -3,6 +3,7 @@ package io.vigil.app.cli;
 import io.vigil.crawler.feed.FeedparserBenchmark;
 import io.vigil.crawler.feed.FeedsBenchmark;
 import io.vigil.dedup.bench.DedupBenchmark;
+import io.vigil.app.bench.ExtractionBenchmark;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ final class Benchmarks {
         REGISTRY.put("feedparser", FeedparserBenchmark::run);
         REGISTRY.put("feeds", FeedsBenchmark::run);
         REGISTRY.put("dedup", DedupBenchmark::run);
+        REGISTRY.put("extraction", ExtractionBenchmark::run);
     }
 
     private Benchmarks() {}

@@ -3,6 +3,7 @@ package io.vigil.app.cli;
 import io.vigil.app.AppSettings;
 import io.vigil.app.VigilApplication;
 import io.vigil.crawler.discovery.DiscoverCommand;
+import io.vigil.crawler.page.ExtractCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,6 +30,9 @@ public final class CommandLine {
               start [--roles r1,r2]   start the embedded stack (unless external clusters are
                                       configured) and the app; UI and API on http://127.0.0.1:8080
               demo                    the same, on the offline demo profile (data under data/demo)
+              extract <file|dir|url>... [--url URL]
+                                      extract articles from HTML files (.html, .html.gz;
+                                      directories recursively) or URLs, one JSON line each
               bench <name> [--data DIR]
                                       run a benchmark; its last line is '<name>: key=value ...'
               discover <site-url>... [--allow ADDRESS]
@@ -60,6 +64,7 @@ public final class CommandLine {
                 case "demo" -> start(rest, true);
                 case "bench" -> Benchmarks.run(rest, out, err);
                 case "discover" -> DiscoverCommand.run(rest, out, err);
+                case "extract" -> ExtractCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -24,6 +24,7 @@ class CommandLineTest {
         assertThat(CommandLine.run(new String[] {"frobnicate"})).isEqualTo(2);
         assertThat(CommandLine.run(new String[] {})).isEqualTo(2);
         assertThat(CommandLine.run(new String[] {"bench", "no-such-benchmark"})).isEqualTo(2);
+        assertThat(CommandLine.run(new String[] {"extract"})).isEqualTo(2);
         assertThat(CommandLine.run(new String[] {"help"})).isZero();
     }
 
