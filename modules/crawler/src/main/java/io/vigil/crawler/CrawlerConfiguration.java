@@ -6,6 +6,9 @@ import io.vigil.crawler.demo.DemoSite;
 import io.vigil.crawler.feed.FeedCrawler;
 import io.vigil.crawler.feed.FeedPoller;
 import io.vigil.crawler.http.HttpFetcher;
+import io.vigil.crawler.page.ArticleExtractor;
+import io.vigil.crawler.page.PageFetchListener;
+import io.vigil.crawler.page.PageFetcher;
 import io.vigil.crawler.schedule.PollSchedule;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +68,35 @@ public class CrawlerConfiguration {
                 Clock.systemUTC(),
                 registry.getIfAvailable(
                         io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    ArticleExtractor articleExtractor() {
+        return new ArticleExtractor();
+    }
+
+    /** Consumes discovered entries, produces fetched articles (or dead letters). */
+    @Bean(destroyMethod = "close")
+    PageFetchListener pageFetchListener(
+            Topics topics,
+            HttpFetcher crawlerHttpFetcher,
+            ArticleExtractor articleExtractor,
+            ProducerFactory<?, ?> producerFactory) {
+        return new PageFetchListener(
+                new PageFetcher(crawlerHttpFetcher, articleExtractor, Clock.systemUTC()),
+                topics,
+                producerFactory.getConfigurationProperties(),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    NewTopic articlesFetchedTopic(Topics topics) {
+        return TopicBuilder.name(topics.articlesFetched())
+                .partitions(6)
+                .config(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(Duration.ofDays(7).toMillis()))
+                .build();
     }
 
     @Bean

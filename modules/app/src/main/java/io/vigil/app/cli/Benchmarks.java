@@ -1,9 +1,9 @@
 package io.vigil.app.cli;
 
+import io.vigil.app.bench.ExtractionBenchmark;
 import io.vigil.crawler.feed.FeedparserBenchmark;
 import io.vigil.crawler.feed.FeedsBenchmark;
 import io.vigil.dedup.bench.DedupBenchmark;
-import io.vigil.app.bench.ExtractionBenchmark;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

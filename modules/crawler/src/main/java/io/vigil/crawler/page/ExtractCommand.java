@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.core.json.Json;
+import io.vigil.crawler.CrawlerProperties;
+import io.vigil.crawler.http.HttpFetcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -45,7 +47,9 @@ public final class ExtractCommand {
 
     /** Runs the command; returns the exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        return run(args, out, err, new JdkPageSource());
+        try (HttpFetcher fetcher = new HttpFetcher(CrawlerProperties.Http.defaults())) {
+            return run(args, out, err, new FetcherPageSource(fetcher));
+        }
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err, PageSource source) {

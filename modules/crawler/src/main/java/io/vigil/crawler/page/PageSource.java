@@ -5,7 +5,7 @@ import java.net.URI;
 
 /**
  * Where {@code vigil extract} gets pages named by URL. The crawler's HTTP layer (politeness,
- * robots.txt, retries) implements this in the pipeline; {@link JdkPageSource} is the plain one.
+ * robots.txt, limits) implements this ({@code FetcherPageSource}); tests use their own.
  */
 public interface PageSource {
 
