@@ -2,6 +2,7 @@ package io.vigil.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.core.event.ArticleAccepted;
 import io.vigil.core.event.FeedEntryDiscovered;
 import io.vigil.core.kafka.JsonSerde;
 import io.vigil.core.kafka.Topics;
@@ -31,9 +32,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The crawler role in the app, on the demo profile's corpus: every demo entry reaches Kafka. */
+/**
+ * The crawler and pipeline roles in the app, on the demo corpus: every demo entry reaches Kafka
+ * once, every page is extracted, and the wire story's syndicated copies become one story.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CrawlerDemoIT {
+class DemoPipelineIT {
 
     private static final int DEMO_ENTRIES = 12;
 
@@ -54,7 +58,8 @@ class CrawlerDemoIT {
         registry.add("vigil.kafka.bootstrap-servers", stack::kafkaBootstrapServers);
         registry.add("vigil.elasticsearch.uris", () -> stack.elasticsearchUri().toString());
         registry.add("vigil.kafka.topic-prefix", () -> "t-crawler-demo-it.");
-        registry.add("vigil.app.roles", () -> "crawler,api");
+        registry.add("vigil.app.roles", () -> "crawler,pipeline,api");
+        registry.add("vigil.dedup.state-dir", () -> "target/crawler-demo-it-dedup");
         registry.add("vigil.crawler.demo.enabled", () -> "true");
         registry.add("vigil.crawler.demo.root", () -> demo.resolve("site").toString());
         registry.add("vigil.crawler.demo.port", () -> port);
@@ -109,6 +114,54 @@ class CrawlerDemoIT {
                         .body();
         assertThat(metrics).contains("vigil_crawler_feeds{health=\"OK\"} 5.0");
         assertThat(metrics).contains("vigil_crawler_entries_discovered_total 12.0");
+    }
+
+    @Test
+    void theSyndicatedWireStoryBecomesOneStoryOfFourOutlets() {
+        Map<String, ArticleAccepted> accepted = new java.util.HashMap<>();
+        Map<String, Object> config =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                VigilStack.shared().kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, "crawler-demo-it-accepted",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, ArticleAccepted> consumer =
+                new KafkaConsumer<>(
+                        config, new StringDeserializer(), JsonSerde.of(ArticleAccepted.class))) {
+            consumer.subscribe(List.of(topics.articlesAccepted()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+            while (accepted.size() < DEMO_ENTRIES && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500))
+                        .forEach(r -> accepted.put(r.key(), r.value()));
+            }
+        }
+        assertThat(accepted).hasSize(DEMO_ENTRIES);
+        List<ArticleAccepted> wire =
+                accepted.values().stream()
+                        .filter(
+                                a ->
+                                        a.article().title() != null
+                                                && a.article()
+                                                        .title()
+                                                        .toLowerCase(java.util.Locale.ROOT)
+                                                        .contains("organ harvesting")
+                                                && !"zh-Hans".equals(a.article().language()))
+                        .toList();
+        assertThat(wire).hasSize(4);
+        assertThat(wire.stream().map(ArticleAccepted::storyId).distinct()).hasSize(1);
+        ArticleAccepted chinese =
+                accepted.values().stream()
+                        .filter(a -> a.article().text().contains("强制摘取"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(chinese.storyId()).isNotEqualTo(wire.get(0).storyId());
+        assertThat(accepted.values().stream().map(ArticleAccepted::storyId).distinct()).hasSize(9);
+        assertThat(accepted.values())
+                .allSatisfy(
+                        a ->
+                                assertThat(a.article().text())
+                                        .doesNotContain("Subscribe", "Most read", "相关阅读"));
     }
 
     static Path findUp(Path relative) {
