@@ -6,6 +6,7 @@ import io.vigil.core.event.ArticleAccepted;
 import io.vigil.core.event.FeedEntryDiscovered;
 import io.vigil.core.kafka.JsonSerde;
 import io.vigil.core.kafka.Topics;
+import io.vigil.testkit.SourceTree;
 import io.vigil.testkit.VigilStack;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -48,7 +49,7 @@ class DemoPipelineIT {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Path demo = findUp(Path.of("seeds", "demo"));
+        Path demo = SourceTree.find(Path.of("seeds", "demo"));
         Path seeds = Files.createTempFile(Path.of("target"), "demo-feeds", ".yml");
         Files.writeString(
                 seeds,
@@ -162,14 +163,5 @@ class DemoPipelineIT {
                         a ->
                                 assertThat(a.article().text())
                                         .doesNotContain("Subscribe", "Most read", "相关阅读"));
-    }
-
-    static Path findUp(Path relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(relative))) {
-                return dir.resolve(relative);
-            }
-        }
-        throw new AssertionError(relative + " not found above the working directory");
     }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.core.feed.Feed;
 import io.vigil.crawler.source.FeedSeeds;
+import io.vigil.testkit.SourceTree;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class DemoSiteTest {
 
     @Test
     void servesTheCorpusWithValidatorsAndEveryDemoFeedExists() throws Exception {
-        Path seeds = findUp(Path.of("seeds", "demo"));
+        Path seeds = SourceTree.find(Path.of("seeds", "demo"));
         try (DemoSite site = DemoSite.start(seeds.resolve("site"), 0)) {
             FeedSeeds.Load load = FeedSeeds.load(seeds.resolve("feeds.yml"));
             assertThat(load.problems()).isEmpty();
@@ -41,14 +41,5 @@ class DemoSiteTest {
             b.header("If-None-Match", etag);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static Path findUp(Path relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(relative))) {
-                return dir.resolve(relative);
-            }
-        }
-        throw new AssertionError(relative + " not found above the working directory");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.crawler.CrawlerProperties;
 import io.vigil.crawler.demo.DemoSite;
 import io.vigil.crawler.http.HttpFetcher;
+import io.vigil.testkit.SourceTree;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -20,7 +21,7 @@ class FeedDiscovererTest {
 
     @Test
     void findsAlternateLinksTheFeedItselfAndCommonPaths(@TempDir Path tmp) throws Exception {
-        Path site = findUp(Path.of("seeds", "demo", "site"));
+        Path site = SourceTree.find(Path.of("seeds", "demo", "site"));
         try (DemoSite demo = DemoSite.start(site, 0)) {
             String base = demo.baseUri().toString();
             Run page = run(base + "/harbour-daily/", "--allow", "127.0.0.1");
@@ -61,7 +62,7 @@ class FeedDiscovererTest {
 
     @Test
     void refusesPrivateAddressesUnlessAllowedAndExplainsEmptyResults() throws Exception {
-        Path site = findUp(Path.of("seeds", "demo", "site"));
+        Path site = SourceTree.find(Path.of("seeds", "demo", "site"));
         try (DemoSite demo = DemoSite.start(site, 0)) {
             Run blocked = run(demo.baseUri() + "/harbour-daily/");
             assertThat(blocked.code).isEqualTo(1);
@@ -83,14 +84,5 @@ class FeedDiscovererTest {
                         new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(
                 code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    static Path findUp(Path relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(relative))) {
-                return dir.resolve(relative);
-            }
-        }
-        throw new AssertionError(relative + " not found above the working directory");
     }
 }

@@ -12,6 +12,7 @@ import io.vigil.crawler.demo.DemoSite;
 import io.vigil.crawler.http.HttpFetcher;
 import io.vigil.crawler.schedule.PollSchedule;
 import io.vigil.crawler.schedule.ScheduleSettings;
+import io.vigil.testkit.SourceTree;
 import io.vigil.testkit.TestNamespace;
 import io.vigil.testkit.VigilStack;
 import io.vigil.testkit.VigilStackExtension;
@@ -48,7 +49,7 @@ class FeedCrawlerIT {
         Topics topics = ns.topics();
         ns.createTopics(3, topics.feeds(), topics.feedState());
         ns.createTopics(3, topics.entriesDiscovered());
-        Path demo = findUp(Path.of("seeds", "demo"));
+        Path demo = SourceTree.find(Path.of("seeds", "demo"));
         try (DemoSite site = DemoSite.start(demo.resolve("site"), 0, Duration.ofMillis(400))) {
             Path seeds = tmp.resolve("feeds.yml");
             Files.writeString(
@@ -141,14 +142,5 @@ class FeedCrawlerIT {
             }
         }
         return entries;
-    }
-
-    static Path findUp(Path relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(relative))) {
-                return dir.resolve(relative);
-            }
-        }
-        throw new AssertionError(relative + " not found above the working directory");
     }
 }

@@ -3,7 +3,7 @@ package io.vigil.crawler.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.core.feed.Feed;
-import java.nio.file.Files;
+import io.vigil.testkit.SourceTree;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -65,21 +65,12 @@ class FeedSeedsTest {
 
     @Test
     void theProjectsSeedListLoadsCleanly() {
-        Path seeds = findUp(Path.of("seeds", "feeds.yml"));
+        Path seeds = SourceTree.find(Path.of("seeds", "feeds.yml"));
         FeedSeeds.Load load = FeedSeeds.load(seeds);
         assertThat(load.problems()).isEmpty();
         assertThat(load.feeds()).hasSizeBetween(20, 40);
         assertThat(load.feeds()).anyMatch(f -> f.tags().contains("search"));
         assertThat(load.feeds())
                 .anyMatch(f -> f.language() != null && f.language().startsWith("zh"));
-    }
-
-    static Path findUp(Path relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(relative))) {
-                return dir.resolve(relative);
-            }
-        }
-        throw new AssertionError(relative + " not found above the working directory");
     }
 }
