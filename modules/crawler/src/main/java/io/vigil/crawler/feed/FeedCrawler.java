@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -84,6 +85,11 @@ public final class FeedCrawler implements SmartLifecycle {
         this.consumerConfig = new HashMap<>(consumerConfig);
         this.consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, topics.prefix() + "vigil-crawler");
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // static membership: a restarted instance (same id) gets its feeds back at once instead of
+        // after the dead member's session timeout; a graceful stop leaves the group explicitly
+        this.consumerConfig.put(
+                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                topics.prefix() + "vigil-crawler-" + settings.instanceId());
         this.consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.producerConfig = producerConfig;
         this.poller = poller;
@@ -156,9 +162,10 @@ public final class FeedCrawler implements SmartLifecycle {
     }
 
     private void consumeLoop() {
-        try (KafkaConsumer<String, byte[]> c =
+        KafkaConsumer<String, byte[]> c =
                 new KafkaConsumer<>(
-                        consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
+                        consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        try {
             consumer = c;
             FeedStateRestorer restorer = new FeedStateRestorer(consumerConfig, topics.feedState());
             Map<Integer, Map<String, FeedState>> restored = new ConcurrentHashMap<>();
@@ -178,6 +185,11 @@ public final class FeedCrawler implements SmartLifecycle {
         } catch (RuntimeException e) {
             LOG.error("The feed crawler's consumer failed; feeds are no longer polled", e);
             running = false;
+        } finally {
+            c.close(
+                    CloseOptions.groupMembershipOperation(
+                                    CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                            .withTimeout(Duration.ofSeconds(10)));
         }
     }
 
