@@ -91,12 +91,7 @@ public class CrawlerConfiguration {
 
     @Bean
     NewTopic articlesFetchedTopic(Topics topics) {
-        return TopicBuilder.name(topics.articlesFetched())
-                .partitions(6)
-                .config(
-                        TopicConfig.RETENTION_MS_CONFIG,
-                        Long.toString(Duration.ofDays(7).toMillis()))
-                .build();
+        return deleteAfter(topics.articlesFetched(), 6, Duration.ofDays(7));
     }
 
     @Bean
@@ -117,22 +112,12 @@ public class CrawlerConfiguration {
 
     @Bean
     NewTopic entriesDiscoveredTopic(Topics topics) {
-        return TopicBuilder.name(topics.entriesDiscovered())
-                .partitions(6)
-                .config(
-                        TopicConfig.RETENTION_MS_CONFIG,
-                        Long.toString(Duration.ofDays(7).toMillis()))
-                .build();
+        return deleteAfter(topics.entriesDiscovered(), 6, Duration.ofDays(7));
     }
 
     @Bean
     NewTopic crawlerDeadLetterTopic(Topics topics) {
-        return TopicBuilder.name(topics.deadLetters("crawler"))
-                .partitions(3)
-                .config(
-                        TopicConfig.RETENTION_MS_CONFIG,
-                        Long.toString(Duration.ofDays(30).toMillis()))
-                .build();
+        return deleteAfter(topics.deadLetters("crawler"), 3, Duration.ofDays(30));
     }
 
     /** The demo site, if it runs. */
@@ -143,5 +128,13 @@ public class CrawlerConfiguration {
                 site.close();
             }
         }
+    }
+
+    /** A topic whose records are deleted after {@code retention}. */
+    private static NewTopic deleteAfter(String name, int partitions, Duration retention) {
+        return TopicBuilder.name(name)
+                .partitions(partitions)
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))
+                .build();
     }
 }

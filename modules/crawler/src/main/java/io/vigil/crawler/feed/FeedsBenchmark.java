@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.vigil.core.build.SuppressForbidden;
 import io.vigil.core.feed.Feed;
+import io.vigil.core.feed.FeedHealth;
 import io.vigil.core.feed.FeedState;
 import io.vigil.crawler.CrawlerProperties;
 import io.vigil.crawler.http.FetchOutcome;
@@ -104,6 +105,7 @@ public final class FeedsBenchmark {
                             List.of("127.0.0.0/8"));
             ScheduleSettings schedule = ScheduleSettings.defaults();
             Map<FetchOutcome, Integer> outcomes = new EnumMap<>(FetchOutcome.class);
+            Map<FeedHealth, Integer> health = new EnumMap<>(FeedHealth.class);
             try (HttpFetcher fetcher = new HttpFetcher(http)) {
                 FeedPoller poller =
                         new FeedPoller(
@@ -111,25 +113,22 @@ public final class FeedsBenchmark {
                                 new PollSchedule(schedule, new Random(1)),
                                 schedule.seenCapacity(),
                                 Clock.systemUTC());
-                cycle(poller, list, workers, outcomes); // warm-up: robots.txt, JIT, connections
+                cycle(poller, list, workers, outcomes, health); // warm-up: robots, JIT, connections
                 outcomes.clear();
+                health.clear();
                 long cpuBefore = ProcessCpu.nanos();
                 long serverBefore = serverCpuNanos.sum();
                 long start = System.nanoTime();
-                cycle(poller, list, workers, outcomes);
+                cycle(poller, list, workers, outcomes, health);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpu =
                         (ProcessCpu.nanos() - cpuBefore - (serverCpuNanos.sum() - serverBefore))
                                 / 1e9;
                 int errors =
-                        outcomes.entrySet().stream()
-                                .filter(
-                                        e ->
-                                                e.getKey() != FetchOutcome.OK
-                                                        && e.getKey() != FetchOutcome.NOT_MODIFIED)
-                                .mapToInt(Map.Entry::getValue)
-                                .sum();
-                out.println("outcomes: " + outcomes);
+                        health.getOrDefault(FeedHealth.FAILING, 0)
+                                + health.getOrDefault(FeedHealth.GONE, 0);
+                out.println("fetch outcomes: " + outcomes);
+                out.println("feed health after the cycle: " + health);
                 out.printf(
                         Locale.ROOT,
                         "feeds: feeds_per_s=%.0f cpu_s_per_1000=%.3f baseline_feeds_per_s=%.0f ok=%d"
@@ -137,8 +136,8 @@ public final class FeedsBenchmark {
                         feeds / seconds,
                         cpu * 1000 / feeds,
                         baseline,
-                        outcomes.getOrDefault(FetchOutcome.OK, 0),
-                        outcomes.getOrDefault(FetchOutcome.NOT_MODIFIED, 0),
+                        health.getOrDefault(FeedHealth.OK, 0),
+                        health.getOrDefault(FeedHealth.NOT_MODIFIED, 0),
                         errors);
             }
             return 0;
@@ -155,7 +154,11 @@ public final class FeedsBenchmark {
 
     /** Polls every feed once, each with the state a previous poll would have left. */
     private static void cycle(
-            FeedPoller poller, List<Feed> feeds, int workers, Map<FetchOutcome, Integer> outcomes)
+            FeedPoller poller,
+            List<Feed> feeds,
+            int workers,
+            Map<FetchOutcome, Integer> outcomes,
+            Map<FeedHealth, Integer> health)
             throws InterruptedException, java.util.concurrent.ExecutionException {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
@@ -170,7 +173,9 @@ public final class FeedsBenchmark {
                 polls.add(pool.submit(() -> poller.poll(feed, s)));
             }
             for (Future<FeedPoller.Poll> f : polls) {
-                outcomes.merge(f.get().outcome(), 1, Integer::sum);
+                FeedPoller.Poll poll = f.get();
+                outcomes.merge(poll.outcome(), 1, Integer::sum);
+                health.merge(poll.state().health(), 1, Integer::sum);
             }
         } finally {
             pool.shutdownNow();
