@@ -137,7 +137,20 @@ class DemoPipelineIT {
                         .forEach(r -> accepted.put(r.key(), r.value()));
             }
         }
-        assertThat(accepted).hasSize(DEMO_ENTRIES);
+        String stories =
+                accepted.values().stream()
+                        .map(
+                                a ->
+                                        a.storyId().substring(0, 8)
+                                                + " "
+                                                + a.outcome()
+                                                + " "
+                                                + a.article().siteName()
+                                                + ": "
+                                                + a.article().title())
+                        .sorted()
+                        .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(accepted).as(stories).hasSize(DEMO_ENTRIES);
         List<ArticleAccepted> wire =
                 accepted.values().stream()
                         .filter(
@@ -149,15 +162,17 @@ class DemoPipelineIT {
                                                         .contains("organ harvesting")
                                                 && !"zh-Hans".equals(a.article().language()))
                         .toList();
-        assertThat(wire).hasSize(4);
-        assertThat(wire.stream().map(ArticleAccepted::storyId).distinct()).hasSize(1);
+        assertThat(wire).as(stories).hasSize(4);
+        assertThat(wire.stream().map(ArticleAccepted::storyId).distinct()).as(stories).hasSize(1);
         ArticleAccepted chinese =
                 accepted.values().stream()
                         .filter(a -> a.article().text().contains("强制摘取"))
                         .findFirst()
                         .orElseThrow();
-        assertThat(chinese.storyId()).isNotEqualTo(wire.get(0).storyId());
-        assertThat(accepted.values().stream().map(ArticleAccepted::storyId).distinct()).hasSize(9);
+        assertThat(chinese.storyId()).as(stories).isNotEqualTo(wire.get(0).storyId());
+        assertThat(accepted.values().stream().map(ArticleAccepted::storyId).distinct())
+                .as(stories)
+                .hasSize(9);
         assertThat(accepted.values())
                 .allSatisfy(
                         a ->

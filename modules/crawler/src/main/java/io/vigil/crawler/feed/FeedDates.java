@@ -1,5 +1,6 @@
 package io.vigil.crawler.feed;
 
+import io.vigil.crawler.dates.MonthNames;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,76 +29,9 @@ final class FeedDates {
     private static final Pattern TIME =
             Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?\\s*([AaPp][Mm])?");
     private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{1,2}):?(\\d{2})?");
-    private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final Map<String, Integer> ZONES = new HashMap<>();
 
     static {
-        String[][] months = {
-            {
-                "jan", "january", "januar", "janvier", "enero", "gennaio", "januari", "janeiro",
-                "ene", "gen", "janv", "jänner", "jän", "styczeń", "sty"
-            },
-            {
-                "feb",
-                "february",
-                "februar",
-                "février",
-                "fevrier",
-                "febrero",
-                "febbraio",
-                "februari",
-                "fevereiro",
-                "fév",
-                "fev",
-                "févr",
-                "lut",
-                "luty"
-            },
-            {
-                "mar", "march", "märz", "maerz", "mär", "mars", "marzo", "maart", "março", "marco",
-                "mrt", "marz"
-            },
-            {"apr", "april", "avril", "abril", "aprile", "abr", "avr", "kwi", "kwiecień"},
-            {"may", "mai", "mayo", "maggio", "mei", "maio", "mag", "maj"},
-            {"jun", "june", "juni", "juin", "junio", "giugno", "junho", "giu", "cze"},
-            {"jul", "july", "juli", "juillet", "julio", "luglio", "julho", "juil", "lug", "lip"},
-            {"aug", "august", "août", "aout", "agosto", "augustus", "ago", "aoû", "sie"},
-            {
-                "sep",
-                "sept",
-                "september",
-                "septembre",
-                "septiembre",
-                "settembre",
-                "setembro",
-                "set",
-                "wrz"
-            },
-            {
-                "oct", "october", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt",
-                "ott", "out", "paź", "paz"
-            },
-            {"nov", "november", "novembre", "noviembre", "novembro", "lis"},
-            {
-                "dec",
-                "december",
-                "dezember",
-                "décembre",
-                "decembre",
-                "diciembre",
-                "dicembre",
-                "dezembro",
-                "dez",
-                "dic",
-                "déc",
-                "gru"
-            }
-        };
-        for (int m = 0; m < months.length; m++) {
-            for (String name : months[m]) {
-                MONTHS.put(name, m + 1);
-            }
-        }
         Object[][] zones = {
             {"ut", 0},
             {"utc", 0},
@@ -277,9 +211,9 @@ final class FeedDates {
     }
 
     private static Integer monthOf(String token) {
-        Integer m = MONTHS.get(token);
+        Integer m = MonthNames.month(token);
         if (m == null && token.length() > 3) {
-            m = MONTHS.get(token.substring(0, 3));
+            m = MonthNames.month(token.substring(0, 3));
         }
         return m;
     }
