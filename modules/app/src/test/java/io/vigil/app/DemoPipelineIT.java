@@ -60,7 +60,9 @@ class DemoPipelineIT {
         registry.add("vigil.elasticsearch.uris", () -> stack.elasticsearchUri().toString());
         registry.add("vigil.kafka.topic-prefix", () -> "t-crawler-demo-it.");
         registry.add("vigil.app.roles", () -> "crawler,pipeline,api");
-        registry.add("vigil.dedup.state-dir", () -> "target/crawler-demo-it-dedup");
+        // fresh Kafka Streams state each run: the test broker is fresh too
+        Path dedupState = Files.createTempDirectory(Path.of("target"), "demo-pipeline-dedup");
+        registry.add("vigil.dedup.state-dir", dedupState::toString);
         registry.add("vigil.crawler.demo.enabled", () -> "true");
         registry.add("vigil.crawler.demo.root", () -> demo.resolve("site").toString());
         registry.add("vigil.crawler.demo.port", () -> port);
