@@ -127,6 +127,23 @@ public record CrawlerProperties(
             return slash > 0 ? userAgentProduct.substring(0, slash) : userAgentProduct;
         }
 
+        /** A copy with another minimum delay per host (benchmarks and tests use zero). */
+        public Http withMinDelayPerHost(Duration delay) {
+            return new Http(
+                    contactUrl,
+                    userAgentProduct,
+                    connectTimeout,
+                    readTimeout,
+                    totalTimeout,
+                    maxBodySize,
+                    maxRedirects,
+                    delay,
+                    maxCrawlDelay,
+                    maxBackoff,
+                    robotsTtl,
+                    allowedAddresses);
+        }
+
         /** A copy with another allow-list (tests and benchmarks use {@code 127.0.0.1}). */
         public Http withAllowedAddresses(List<String> addresses) {
             return new Http(

@@ -90,19 +90,9 @@ public final class FeedsBenchmark {
             out.printf(Locale.ROOT, "baseline (plain GETs): %.0f feeds/s%n", baseline);
 
             CrawlerProperties.Http http =
-                    new CrawlerProperties.Http(
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            Duration.ZERO,
-                            null,
-                            null,
-                            Duration.ofDays(1),
-                            List.of("127.0.0.0/8"));
+                    CrawlerProperties.Http.defaults()
+                            .withMinDelayPerHost(Duration.ZERO)
+                            .withAllowedAddresses(List.of("127.0.0.0/8"));
             ScheduleSettings schedule = ScheduleSettings.defaults();
             Map<FetchOutcome, Integer> outcomes = new EnumMap<>(FetchOutcome.class);
             Map<FeedHealth, Integer> health = new EnumMap<>(FeedHealth.class);

@@ -37,19 +37,9 @@ class FeedDiscovererTest {
                 tmp.resolve("blog/index.html"), "<html><body>No links here</body></html>");
         Files.copy(site.resolve("rights-monitor/rss.xml"), tmp.resolve("rss.xml"));
         CrawlerProperties.Http fast =
-                new CrawlerProperties.Http(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Duration.ZERO,
-                        null,
-                        null,
-                        null,
-                        List.of("127.0.0.1"));
+                CrawlerProperties.Http.defaults()
+                        .withMinDelayPerHost(Duration.ZERO)
+                        .withAllowedAddresses(List.of("127.0.0.1"));
         try (DemoSite bare = DemoSite.start(tmp, 0);
                 HttpFetcher fetcher = new HttpFetcher(fast)) {
             FeedDiscoverer.Discovery found =
