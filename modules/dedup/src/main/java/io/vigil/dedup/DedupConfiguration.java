@@ -1,5 +1,6 @@
 package io.vigil.dedup;
 
+import io.vigil.core.kafka.TopicAdmin;
 import io.vigil.core.kafka.Topics;
 import io.vigil.dedup.stream.DedupStreams;
 import java.util.Map;
@@ -34,7 +35,7 @@ public class DedupConfiguration {
         Map<String, Object> client =
                 Optional.ofNullable(kafkaProperties.getIfAvailable())
                         .map(KafkaProperties::buildStreamsProperties)
-                        .map(DedupStreams::clientProperties)
+                        .map(TopicAdmin::withoutNulls)
                         .orElse(Map.of());
         return new DedupStreams(
                 settings, topics, connection.getStreams().getBootstrapServers(), client);

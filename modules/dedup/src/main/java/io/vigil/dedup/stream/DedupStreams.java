@@ -1,21 +1,13 @@
 package io.vigil.dedup.stream;
 
+import io.vigil.core.kafka.TopicAdmin;
 import io.vigil.core.kafka.Topics;
 import io.vigil.dedup.DedupProperties;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -95,41 +87,11 @@ public final class DedupStreams implements SmartLifecycle {
                 topics.articlesAccepted());
     }
 
-    /**
-     * Creates the input topic (broker defaults) when it does not exist yet, so that the stage can
-     * start before the crawler that produces it ever ran: Kafka Streams does not start on a missing
-     * source topic.
-     */
     private void ensureInputTopic() {
-        Map<String, Object> config = new HashMap<>(clientProperties);
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", bootstrapServers));
-        config.keySet().retainAll(AdminClientConfig.configNames());
-        try (Admin admin = Admin.create(config)) {
-            if (!admin.listTopics()
-                    .names()
-                    .get(30, TimeUnit.SECONDS)
-                    .contains(topics.articlesFetched())) {
-                admin.createTopics(
-                                List.of(
-                                        new NewTopic(
-                                                topics.articlesFetched(),
-                                                Optional.empty(),
-                                                Optional.empty())))
-                        .all()
-                        .get(30, TimeUnit.SECONDS);
-                LOG.info("Created the input topic {}", topics.articlesFetched());
-            }
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(
-                        "cannot check the input topic " + topics.articlesFetched(), e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking the input topic", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(
-                    "Kafka did not answer about " + topics.articlesFetched(), e);
+        if (!TopicAdmin.ensureExist(
+                        bootstrapServers, clientProperties, List.of(topics.articlesFetched()))
+                .isEmpty()) {
+            LOG.info("Created the input topic {}", topics.articlesFetched());
         }
     }
 
@@ -157,17 +119,5 @@ public final class DedupStreams implements SmartLifecycle {
     public KafkaStreams.State state() {
         KafkaStreams s = streams;
         return s == null ? null : s.state();
-    }
-
-    /** Client settings to merge: a copy of {@code properties} without nulls. */
-    public static Map<String, Object> clientProperties(Map<String, Object> properties) {
-        Map<String, Object> copy = new HashMap<>();
-        properties.forEach(
-                (k, v) -> {
-                    if (v != null) {
-                        copy.put(k, v);
-                    }
-                });
-        return copy;
     }
 }
