@@ -1,5 +1,6 @@
 package io.vigil.app;
 
+import io.vigil.classifier.ClassifierConfiguration;
 import io.vigil.crawler.CrawlerConfiguration;
 import io.vigil.dedup.DedupConfiguration;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +17,9 @@ final class StageConfigurations {
     @Import(CrawlerConfiguration.class)
     static class Crawler {}
 
-    /** Deduplication and story clustering (classification joins it later). */
+    /** Deduplication and story clustering, then classification. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnRole(AppSettings.Role.PIPELINE)
-    @Import(DedupConfiguration.class)
+    @Import({DedupConfiguration.class, ClassifierConfiguration.class})
     static class Pipeline {}
 }

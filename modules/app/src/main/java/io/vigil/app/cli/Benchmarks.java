@@ -1,6 +1,7 @@
 package io.vigil.app.cli;
 
 import io.vigil.app.bench.ExtractionBenchmark;
+import io.vigil.classifier.bench.ClassifyBenchmark;
 import io.vigil.crawler.feed.FeedparserBenchmark;
 import io.vigil.crawler.feed.FeedsBenchmark;
 import io.vigil.dedup.bench.DedupBenchmark;
@@ -27,6 +28,7 @@ final class Benchmarks {
         REGISTRY.put("feedparser", FeedparserBenchmark::run);
         REGISTRY.put("feeds", FeedsBenchmark::run);
         REGISTRY.put("dedup", DedupBenchmark::run);
+        REGISTRY.put("classify", ClassifyBenchmark::run);
         REGISTRY.put("extraction", ExtractionBenchmark::run);
     }
 

@@ -2,6 +2,7 @@ package io.vigil.app.cli;
 
 import io.vigil.app.AppSettings;
 import io.vigil.app.VigilApplication;
+import io.vigil.classifier.training.TrainCommand;
 import io.vigil.crawler.discovery.DiscoverCommand;
 import io.vigil.crawler.page.ExtractCommand;
 import java.io.PrintStream;
@@ -38,6 +39,9 @@ public final class CommandLine {
               discover <site-url>... [--allow ADDRESS]
                                       find the feeds of a site (tab-separated: url, format,
                                       entries, title); --allow permits a private address
+              train [--topics DIR] [--data DIR] [--out DIR] [--feedback-from HOST:PORT]
+                                      train each topic's relevance model from the labelled
+                                      set (and analysts' feedback); writes data/models/
               help                    this text
 
             roles: crawler, pipeline, indexer, alerting, api (default: all)
@@ -65,6 +69,7 @@ public final class CommandLine {
                 case "bench" -> Benchmarks.run(rest, out, err);
                 case "discover" -> DiscoverCommand.run(rest, out, err);
                 case "extract" -> ExtractCommand.run(rest, out, err);
+                case "train" -> TrainCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

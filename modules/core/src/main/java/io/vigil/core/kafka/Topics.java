@@ -33,6 +33,9 @@ public record Topics(String prefix) {
     /** Classified articles, keyed by article id. */
     public static final String ARTICLES_CLASSIFIED = "vigil.articles.classified";
 
+    /** Analysts' relevance judgements, compacted, keyed by topic and article id. */
+    public static final String RELEVANCE_FEEDBACK = "vigil.relevance-feedback";
+
     /** Saved alert queries, compacted, keyed by alert id. */
     public static final String ALERTS = "vigil.alerts";
 
@@ -74,6 +77,10 @@ public record Topics(String prefix) {
         return prefix + ARTICLES_CLASSIFIED;
     }
 
+    public String relevanceFeedback() {
+        return prefix + RELEVANCE_FEEDBACK;
+    }
+
     public String alerts() {
         return prefix + ALERTS;
     }
@@ -104,6 +111,7 @@ public record Topics(String prefix) {
                 articlesFetched(),
                 articlesAccepted(),
                 articlesClassified(),
+                relevanceFeedback(),
                 alerts(),
                 alertDeliveries());
     }
