@@ -6,15 +6,15 @@ import io.vigil.core.event.ArticleAccepted;
 import io.vigil.core.event.ArticleAccepted.Outcome;
 import io.vigil.core.event.ArticleFetched;
 import io.vigil.core.event.DeadLetter;
-import io.vigil.core.kafka.JsonSerde;
 import io.vigil.core.kafka.Topics;
 import io.vigil.core.url.ArticleIds;
 import io.vigil.dedup.DedupProperties;
 import io.vigil.testkit.TestNamespace;
+import io.vigil.testkit.TopicReader;
+import io.vigil.testkit.TopicWriter;
 import io.vigil.testkit.VigilStack;
 import io.vigil.testkit.VigilStackExtension;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,17 +22,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,8 +66,8 @@ class DedupStreamsIT {
             ids.add(copies.get(i).articleId());
         }
 
-        try (Consumer accepted =
-                new Consumer(stack, topics.articlesAccepted(), ArticleAccepted.class)) {
+        try (TopicReader<ArticleAccepted> accepted =
+                new TopicReader<>(stack, topics.articlesAccepted(), ArticleAccepted.class)) {
             DedupStreams first = streams(stack, settings, topics);
             produce(stack, topics, copies.subList(0, 3));
             List<ArticleAccepted> before = accepted.await(3);
@@ -136,13 +125,14 @@ class DedupStreamsIT {
                         URI.create(original.url() + "?utm_source=twitter&utm_medium=social"),
                         t.plusSeconds(600));
 
-        try (Consumer accepted =
-                        new Consumer(stack, topics.articlesAccepted(), ArticleAccepted.class);
-                Consumer dead =
-                        new Consumer(stack, topics.deadLetters("dedup"), DeadLetter.class)) {
+        try (TopicReader<ArticleAccepted> accepted =
+                        new TopicReader<>(stack, topics.articlesAccepted(), ArticleAccepted.class);
+                TopicReader<DeadLetter> dead =
+                        new TopicReader<>(stack, topics.deadLetters("dedup"), DeadLetter.class)) {
             DedupStreams streams = streams(stack, settings, topics);
             produce(stack, topics, List.of(original, refetch));
-            produceRaw(stack, topics.articlesFetched(), "broken", "{\"schema\": 1, \"url\": ");
+            TopicWriter.writeRaw(
+                    stack, topics.articlesFetched(), "broken", "{\"schema\": 1, \"url\": ");
             List<ArticleAccepted> out = accepted.await(2);
             List<DeadLetter> letters = dead.await(1);
             accepted.expectNoMore(Duration.ofSeconds(2));
@@ -248,86 +238,12 @@ class DedupStreamsIT {
     }
 
     private static void produce(VigilStack stack, Topics topics, List<ArticleFetched> articles) {
-        try (KafkaProducer<String, ArticleFetched> producer =
-                new KafkaProducer<>(
-                        producerConfig(stack),
-                        new StringSerializer(),
-                        JsonSerde.of(ArticleFetched.class))) {
-            for (ArticleFetched a : articles) {
-                producer.send(
-                                new ProducerRecord<>(
-                                        topics.articlesFetched(),
-                                        null,
-                                        a.fetch().fetchedAt().toEpochMilli(),
-                                        a.articleId(),
-                                        a))
-                        .get();
-            }
-        } catch (Exception e) {
-            throw new AssertionError("send failed", e);
-        }
-    }
-
-    private static void produceRaw(VigilStack stack, String topic, String key, String value) {
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(
-                        producerConfig(stack), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8)))
-                    .get();
-        } catch (Exception e) {
-            throw new AssertionError("send failed", e);
-        }
-    }
-
-    private static Properties producerConfig(VigilStack stack) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        return p;
-    }
-
-    /** Reads a topic from the start, committed records only (the stage writes transactionally). */
-    private static final class Consumer implements AutoCloseable {
-        private final KafkaConsumer<String, Object> consumer;
-
-        @SuppressWarnings("unchecked")
-        Consumer(VigilStack stack, String topic, Class<?> type) {
-            Properties c = new Properties();
-            c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-            c.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader");
-            c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            consumer =
-                    new KafkaConsumer<>(
-                            c, new StringDeserializer(), (Deserializer<Object>) JsonSerde.of(type));
-            consumer.subscribe(List.of(topic));
-        }
-
-        @SuppressWarnings("unchecked")
-        <T> List<T> await(int n) {
-            List<T> got = new ArrayList<>();
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (got.size() < n && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(200))) {
-                    got.add((T) r.value());
-                }
-            }
-            assertThat(got).as("records received").hasSize(n);
-            return got;
-        }
-
-        void expectNoMore(Duration wait) {
-            long deadline = System.nanoTime() + wait.toNanos();
-            List<Object> extra = new ArrayList<>();
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> extra.add(r.value()));
-            }
-            assertThat(extra).as("records beyond those expected").isEmpty();
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
-        }
+        TopicWriter.write(
+                stack,
+                topics.articlesFetched(),
+                ArticleFetched.class,
+                articles,
+                ArticleFetched::articleId,
+                a -> a.fetch().fetchedAt().toEpochMilli());
     }
 }
