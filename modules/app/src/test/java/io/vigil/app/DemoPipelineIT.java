@@ -3,10 +3,12 @@ package io.vigil.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.core.event.ArticleAccepted;
+import io.vigil.core.event.ArticleClassified;
 import io.vigil.core.event.FeedEntryDiscovered;
 import io.vigil.core.kafka.JsonSerde;
 import io.vigil.core.kafka.Topics;
 import io.vigil.testkit.SourceTree;
+import io.vigil.testkit.TopicReader;
 import io.vigil.testkit.VigilStack;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -63,6 +65,17 @@ class DemoPipelineIT {
         // fresh Kafka Streams state each run: the test broker is fresh too
         Path dedupState = Files.createTempDirectory(Path.of("target"), "demo-pipeline-dedup");
         registry.add("vigil.dedup.state-dir", dedupState::toString);
+        Path classifierState =
+                Files.createTempDirectory(Path.of("target"), "demo-pipeline-classifier");
+        registry.add("vigil.classifier.state-dir", classifierState::toString);
+        registry.add(
+                "vigil.classifier.topics-dir",
+                () -> SourceTree.find(Path.of("config", "topics")).toString());
+        registry.add(
+                "vigil.classifier.labels-dir",
+                () -> SourceTree.find(Path.of("seeds", "labels")).toString());
+        registry.add(
+                "vigil.classifier.models-dir", () -> classifierState.resolve("models").toString());
         registry.add("vigil.crawler.demo.enabled", () -> "true");
         registry.add("vigil.crawler.demo.root", () -> demo.resolve("site").toString());
         registry.add("vigil.crawler.demo.port", () -> port);
@@ -180,5 +193,55 @@ class DemoPipelineIT {
                         a ->
                                 assertThat(a.article().text())
                                         .doesNotContain("Subscribe", "Most read", "相关阅读"));
+    }
+
+    @Test
+    void theClassifierFindsTheOnTopicArticlesInBothLanguages() {
+        Map<String, ArticleClassified> classified = new java.util.HashMap<>();
+        try (TopicReader<ArticleClassified> reader =
+                new TopicReader<>(
+                        VigilStack.shared(),
+                        topics.articlesClassified(),
+                        ArticleClassified.class)) {
+            reader.await(DEMO_ENTRIES).forEach(c -> classified.put(c.articleId(), c));
+        }
+        String summary =
+                classified.values().stream()
+                        .map(
+                                c ->
+                                        String.format(
+                                                java.util.Locale.ROOT,
+                                                "%.2f %s %s: %s",
+                                                c.topics().get(0).relevance(),
+                                                c.language().code(),
+                                                c.outletCountry(),
+                                                c.article().title()))
+                        .sorted()
+                        .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(classified).as(summary).hasSize(DEMO_ENTRIES);
+        List<String> relevant =
+                classified.values().stream()
+                        .filter(c -> c.relevantTopics().contains("china-organ-harvesting"))
+                        .map(c -> c.article().title())
+                        .toList();
+        // The wire story's four copies, the Chinese report, the blood tests, the briefing.
+        assertThat(relevant).as(summary).hasSize(7);
+        assertThat(relevant)
+                .as(summary)
+                .noneMatch(
+                        t ->
+                                t.contains("Harbour FC")
+                                        || t.contains("ferry")
+                                        || t.contains("shipping")
+                                        || t.contains("storm")
+                                        || t.contains("气温"));
+        assertThat(classified.values())
+                .filteredOn(c -> c.article().title().contains("强制摘取"))
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.language().code()).isEqualTo("zh");
+                            assertThat(c.mentionedCountries()).contains("CN");
+                        });
     }
 }

@@ -63,6 +63,20 @@ public class ClassifierConfiguration {
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(30 * DAY_MS)));
     }
 
+    /**
+     * Analysts' relevance judgements (compacted: the latest per topic and article), which {@code
+     * vigil train} adds to the labelled set. The dashboard's "relevant / not relevant" buttons
+     * write here.
+     */
+    @Bean
+    NewTopic relevanceFeedbackTopic(Topics topics) {
+        return new NewTopic(topics.relevanceFeedback(), Optional.empty(), Optional.empty())
+                .configs(
+                        Map.of(
+                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
     /** What the stage could not read or classify, kept 30 days. */
     @Bean
     NewTopic classifierDeadLetterTopic(Topics topics) {
