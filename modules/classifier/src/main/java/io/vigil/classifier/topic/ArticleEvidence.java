@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
@@ -33,23 +34,32 @@ public final class ArticleEvidence {
     static final String TITLE_SETS = "title_sets";
     static final String BODY_SETS = "body_sets";
 
+    private final String title;
+    private final List<String> titleTokens;
     private final List<String> tokens;
+    private final Map<String, Integer> titleSets = new HashMap<>();
     private final Map<String, Integer> bodySets = new HashMap<>();
-    private final IndexSearcher searcher;
-    private final LeafReaderContext leaf;
+    private IndexSearcher searcher;
+    private LeafReaderContext leaf;
 
     /**
      * @param termSets the term sets of every topic that will be scored
      */
     public ArticleEvidence(String title, String text, List<TermSets> termSets) {
-        String t = title == null ? "" : title;
-        String body = t + "\n\n" + (text == null ? "" : text);
-        this.tokens = TextAnalyzer.INSTANCE.tokens(body);
-        List<String> titleTokens = TextAnalyzer.INSTANCE.tokens(t);
-        Map<String, Integer> titleSets = new HashMap<>();
+        this.title = title == null ? "" : title;
+        this.tokens =
+                TextAnalyzer.INSTANCE.tokens(this.title + "\n\n" + (text == null ? "" : text));
+        this.titleTokens = TextAnalyzer.INSTANCE.tokens(this.title);
         for (TermSets sets : termSets) {
             titleSets.putAll(sets.count(titleTokens));
             bodySets.putAll(sets.count(tokens));
+        }
+    }
+
+    /** The in-memory index, built on the first query that needs more than the term sets. */
+    private IndexSearcher searcher() {
+        if (searcher != null) {
+            return searcher;
         }
         MemoryIndex index = new MemoryIndex();
         // The tokens were analysed once already: index them as they are.
@@ -58,14 +68,25 @@ public final class ArticleEvidence {
         index.addField(TITLE_SETS, index.keywordTokenStream(repeated(titleSets)));
         index.addField(BODY_SETS, index.keywordTokenStream(repeated(bodySets)));
         index.freeze();
-        this.searcher = index.createSearcher();
-        this.searcher.setQueryCache(null);
-        this.leaf = searcher.getIndexReader().leaves().get(0);
+        searcher = index.createSearcher();
+        searcher.setQueryCache(null);
+        leaf = searcher.getIndexReader().leaves().get(0);
+        return searcher;
     }
 
     /** The analysed tokens of headline and text. */
     public List<String> tokens() {
         return tokens;
+    }
+
+    /** The keys of the term sets that matched in the headline. */
+    Set<String> titleSetKeys() {
+        return titleSets.keySet();
+    }
+
+    /** The keys of the term sets that matched in headline and text. */
+    Set<String> bodySetKeys() {
+        return bodySets.keySet();
     }
 
     /** How many times a term set matched in headline and text. */
@@ -76,7 +97,7 @@ public final class ArticleEvidence {
     /** Whether the query matches. */
     public boolean matches(Query query) {
         try {
-            return searcher.count(query) > 0;
+            return searcher().count(query) > 0;
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory search failed", e);
         }
@@ -85,8 +106,8 @@ public final class ArticleEvidence {
     /** How many times the query matches (each matching word, phrase or term set once). */
     public int occurrences(Query query) {
         try {
-            Weight weight =
-                    searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+            IndexSearcher s = searcher();
+            Weight weight = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
             Matches matches = weight.matches(leaf, 0);
             if (matches == null) {
                 return 0;

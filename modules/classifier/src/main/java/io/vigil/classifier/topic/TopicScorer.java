@@ -40,14 +40,15 @@ public final class TopicScorer {
     private final TopicDefinition topic;
     private final TextModel model;
     private final List<Compiled> include = new ArrayList<>();
-    private final List<Query> exclude = new ArrayList<>();
+    private final List<EvidenceQuery> exclude = new ArrayList<>();
     private final List<CompiledTheme> themes = new ArrayList<>();
     private final List<String> density;
     private final TermSets termSets;
 
-    private record Compiled(Query title, Query body, double weight) {}
+    private record Compiled(EvidenceQuery title, EvidenceQuery body, double weight) {}
 
-    private record CompiledTheme(TopicDefinition.Theme theme, Query title, Query body) {}
+    private record CompiledTheme(
+            TopicDefinition.Theme theme, EvidenceQuery title, EvidenceQuery body) {}
 
     /**
      * @param model the topic's trained text model, or null to score by queries and density alone
@@ -62,13 +63,23 @@ public final class TopicScorer {
         TopicQueryParser body =
                 new TopicQueryParser(ArticleEvidence.BODY, topic.id(), topic.terms());
         for (TopicDefinition.WeightedQuery q : topic.include()) {
-            include.add(new Compiled(parse(title, q.query()), parse(body, q.query()), q.weight()));
+            include.add(
+                    new Compiled(
+                            EvidenceQuery.of(parse(title, q.query()), true),
+                            EvidenceQuery.of(parse(body, q.query()), false),
+                            q.weight()));
         }
+        // Strongest first: the first that matches decides.
+        include.sort(Comparator.comparingDouble(Compiled::weight).reversed());
         for (String q : topic.exclude()) {
-            exclude.add(parse(body, q));
+            exclude.add(EvidenceQuery.of(parse(body, q), false));
         }
         for (TopicDefinition.Theme t : topic.themes()) {
-            themes.add(new CompiledTheme(t, parse(title, t.query()), parse(body, t.query())));
+            themes.add(
+                    new CompiledTheme(
+                            t,
+                            EvidenceQuery.of(parse(title, t.query()), true),
+                            EvidenceQuery.of(parse(body, t.query()), false)));
         }
         List<String> densitySets =
                 topic.density().isEmpty() ? List.copyOf(topic.terms().keySet()) : topic.density();
@@ -104,13 +115,14 @@ public final class TopicScorer {
         List<String> tokens = evidence.tokens();
         double query = 0;
         for (Compiled q : include) {
-            if (q.weight() > query && evidence.matches(q.body())) {
+            if (q.body().matches(evidence)) {
                 query = q.weight();
+                break;
             }
         }
         boolean titleMatch = false;
         for (Compiled q : include) {
-            if (evidence.matches(q.title())) {
+            if (q.title().matches(evidence)) {
                 titleMatch = true;
                 break;
             }
@@ -136,8 +148,8 @@ public final class TopicScorer {
             relevance = (QUERY_SHARE * query + DENSITY_SHARE * densityScore) / total;
         }
         if (query < STRONG) {
-            for (Query q : exclude) {
-                if (evidence.matches(q)) {
+            for (EvidenceQuery q : exclude) {
+                if (q.matches(evidence)) {
                     relevance /= 2;
                     break;
                 }
@@ -151,11 +163,11 @@ public final class TopicScorer {
     private List<ThemeRelevance> themes(ArticleEvidence evidence, double topicRelevance) {
         List<ThemeRelevance> result = new ArrayList<>();
         for (CompiledTheme t : themes) {
-            if (!evidence.matches(t.body())) {
+            if (!t.body().matches(evidence)) {
                 continue;
             }
             double own = THEME_BODY;
-            if (evidence.matches(t.title())) {
+            if (t.title().matches(evidence)) {
                 own += THEME_TITLE;
             }
             double relevance = clamp(Math.min(own, topicRelevance));
