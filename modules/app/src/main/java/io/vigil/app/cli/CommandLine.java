@@ -4,6 +4,7 @@ import io.vigil.app.AppSettings;
 import io.vigil.app.VigilApplication;
 import io.vigil.classifier.training.TrainCommand;
 import io.vigil.crawler.discovery.DiscoverCommand;
+import io.vigil.crawler.feed.FeedCommand;
 import io.vigil.crawler.page.ExtractCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,9 @@ public final class CommandLine {
                                       directories recursively) or URLs, one JSON line each
               bench <name> [--data DIR]
                                       run a benchmark; its last line is '<name>: key=value ...'
+              feed <url|file> [--allow ADDRESS]
+                                      fetch and parse a feed as the crawler does; JSON Lines:
+                                      the feed, then one line per entry
               discover <site-url>... [--allow ADDRESS]
                                       find the feeds of a site (tab-separated: url, format,
                                       entries, title); --allow permits a private address
@@ -70,6 +74,7 @@ public final class CommandLine {
                 case "discover" -> DiscoverCommand.run(rest, out, err);
                 case "extract" -> ExtractCommand.run(rest, out, err);
                 case "train" -> TrainCommand.run(rest, out, err);
+                case "feed" -> FeedCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
