@@ -2,6 +2,7 @@ package io.vigil.dedup.stream;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -17,11 +18,16 @@ final class Sweeper<K> {
 
     private final KeyValueStore<K, byte[]> store;
     private final ToLongFunction<byte[]> seenAt;
+    private final Consumer<K> deleted;
     private K cursor;
 
-    Sweeper(KeyValueStore<K, byte[]> store, ToLongFunction<byte[]> seenAt) {
+    /**
+     * @param deleted told of each key deleted (to evict it from a cache in front of the store)
+     */
+    Sweeper(KeyValueStore<K, byte[]> store, ToLongFunction<byte[]> seenAt, Consumer<K> deleted) {
         this.store = store;
         this.seenAt = seenAt;
+        this.deleted = deleted;
     }
 
     /**
@@ -45,6 +51,7 @@ final class Sweeper<K> {
         }
         for (K key : expired) {
             store.delete(key);
+            deleted.accept(key);
         }
         return expired.size();
     }
