@@ -2,6 +2,7 @@ package io.vigil.app.cli;
 
 import io.vigil.app.AppSettings;
 import io.vigil.app.VigilApplication;
+import io.vigil.app.ops.StatusCommand;
 import io.vigil.classifier.training.TrainCommand;
 import io.vigil.crawler.discovery.DiscoverCommand;
 import io.vigil.crawler.feed.FeedCommand;
@@ -37,6 +38,9 @@ public final class CommandLine {
                                       directories recursively) or URLs, one JSON line each
               bench <name> [--data DIR]
                                       run a benchmark; its last line is '<name>: key=value ...'
+              status [--watch [SECONDS]]
+                                      per stage: lag, records/s, dead letters; feeds by health;
+                                      articles indexed; alerts delivered
               feed <url|file> [--allow ADDRESS]
                                       fetch and parse a feed as the crawler does; JSON Lines:
                                       the feed, then one line per entry
@@ -75,6 +79,7 @@ public final class CommandLine {
                 case "extract" -> ExtractCommand.run(rest, out, err);
                 case "train" -> TrainCommand.run(rest, out, err);
                 case "feed" -> FeedCommand.run(rest, out, err);
+                case "status" -> StatusCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
