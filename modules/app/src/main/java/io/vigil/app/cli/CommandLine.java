@@ -4,6 +4,7 @@ import io.vigil.app.AppSettings;
 import io.vigil.app.VigilApplication;
 import io.vigil.app.ops.StatusCommand;
 import io.vigil.classifier.training.TrainCommand;
+import io.vigil.crawler.backfill.ImportCommand;
 import io.vigil.crawler.discovery.DiscoverCommand;
 import io.vigil.crawler.feed.FeedCommand;
 import io.vigil.crawler.page.ExtractCommand;
@@ -41,6 +42,10 @@ public final class CommandLine {
               status [--watch [SECONDS]]
                                       per stage: lag, records/s, dead letters; feeds by health;
                                       articles indexed; alerts delivered
+              import <file.jsonl|file.warc.gz|dir>... [--alert]
+                                      back-fill historical articles through dedup,
+                                      classification and indexing (no alerts unless --alert);
+                                      resumable: run it again after an interruption
               feed <url|file> [--allow ADDRESS]
                                       fetch and parse a feed as the crawler does; JSON Lines:
                                       the feed, then one line per entry
@@ -80,6 +85,7 @@ public final class CommandLine {
                 case "train" -> TrainCommand.run(rest, out, err);
                 case "feed" -> FeedCommand.run(rest, out, err);
                 case "status" -> StatusCommand.run(rest, out, err);
+                case "import" -> ImportCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

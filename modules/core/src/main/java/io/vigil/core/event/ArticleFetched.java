@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param access whether the text is complete
  * @param feedSummary the feed's summary, kept especially for paywalled and teaser pages
  * @param fetch how the page was fetched
+ * @param backfill true for an article loaded from the past ({@code vigil import}): it goes through
+ *     dedup, classification and indexing like any other, but raises no alerts
  */
 public record ArticleFetched(
         int schema,
@@ -50,9 +52,56 @@ public record ArticleFetched(
         List<URI> links,
         Access access,
         String feedSummary,
-        Fetch fetch) {
+        Fetch fetch,
+        boolean backfill) {
 
     public static final int SCHEMA = 1;
+
+    /** A crawled article (not a back-fill). */
+    public ArticleFetched(
+            int schema,
+            String articleId,
+            String feedId,
+            URI url,
+            URI finalUrl,
+            URI canonicalUrl,
+            String title,
+            String text,
+            List<String> authors,
+            Instant published,
+            Instant modified,
+            String language,
+            String declaredLanguage,
+            URI leadImage,
+            String siteName,
+            String description,
+            List<URI> links,
+            Access access,
+            String feedSummary,
+            Fetch fetch) {
+        this(
+                schema,
+                articleId,
+                feedId,
+                url,
+                finalUrl,
+                canonicalUrl,
+                title,
+                text,
+                authors,
+                published,
+                modified,
+                language,
+                declaredLanguage,
+                leadImage,
+                siteName,
+                description,
+                links,
+                access,
+                feedSummary,
+                fetch,
+                false);
+    }
 
     public ArticleFetched {
         Objects.requireNonNull(articleId, "articleId");
