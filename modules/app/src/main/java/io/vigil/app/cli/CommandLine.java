@@ -2,6 +2,7 @@ package io.vigil.app.cli;
 
 import io.vigil.app.AppSettings;
 import io.vigil.app.VigilApplication;
+import io.vigil.app.ops.ReplayCommand;
 import io.vigil.app.ops.StatusCommand;
 import io.vigil.classifier.training.TrainCommand;
 import io.vigil.crawler.backfill.ImportCommand;
@@ -46,6 +47,8 @@ public final class CommandLine {
                                       back-fill historical articles through dedup,
                                       classification and indexing (no alerts unless --alert);
                                       resumable: run it again after an interruption
+              replay --stage <stage> --from <start|offset|date> [--dry-run]
+                                      process a stopped stage's input again from a point
               feed <url|file> [--allow ADDRESS]
                                       fetch and parse a feed as the crawler does; JSON Lines:
                                       the feed, then one line per entry
@@ -86,6 +89,7 @@ public final class CommandLine {
                 case "feed" -> FeedCommand.run(rest, out, err);
                 case "status" -> StatusCommand.run(rest, out, err);
                 case "import" -> ImportCommand.run(rest, out, err);
+                case "replay" -> ReplayCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
