@@ -65,6 +65,7 @@ public final class ArticleIndexer implements SmartLifecycle {
         if (running || !settings.enabled()) {
             return;
         }
+        InputTopic.ensure(consumerConfig, topics.articlesClassified());
         running = true;
         crashed = false;
         loop =
@@ -105,7 +106,7 @@ public final class ArticleIndexer implements SmartLifecycle {
 
     private void join() {
         try {
-            thread.join(Duration.ofSeconds(60).toMillis());
+            thread.join(Duration.ofSeconds(45).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

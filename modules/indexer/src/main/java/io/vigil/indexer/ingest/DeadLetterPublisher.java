@@ -76,6 +76,6 @@ final class DeadLetterPublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        producer.close(java.time.Duration.ofSeconds(5));
     }
 }

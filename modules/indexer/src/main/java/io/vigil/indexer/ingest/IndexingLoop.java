@@ -47,6 +47,7 @@ final class IndexingLoop {
     private static final JsonSerde<ArticleClassified> CLASSIFIED =
             JsonSerde.of(ArticleClassified.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(5);
 
     private final IndexerProperties settings;
     private final Topics topics;
@@ -287,7 +288,7 @@ final class IndexingLoop {
     private void commitSync() {
         var offsets = tracker.committable(consumer.assignment());
         if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets);
+            consumer.commitSync(offsets, COMMIT_TIMEOUT);
         }
     }
 
@@ -311,7 +312,7 @@ final class IndexingLoop {
         } catch (RuntimeException e) {
             LOG.warn("Final commit failed; the records since the last commit are read again", e);
         } finally {
-            consumer.close();
+            consumer.close(COMMIT_TIMEOUT);
             ingester.close();
             deadLetters.close();
         }

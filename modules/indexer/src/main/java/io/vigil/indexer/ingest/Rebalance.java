@@ -55,7 +55,7 @@ final class Rebalance implements ConsumerRebalanceListener {
             var offsets = tracker.committable(partitions);
             if (!offsets.isEmpty()) {
                 try {
-                    consumer.commitSync(offsets);
+                    consumer.commitSync(offsets, Duration.ofSeconds(5));
                 } catch (RuntimeException e) {
                     LOG.info(
                             "Commit on hand-over failed; the new owner reads again: {}",
