@@ -1,6 +1,7 @@
 package io.vigil.app.cli;
 
 import io.vigil.app.bench.ExtractionBenchmark;
+import io.vigil.app.bench.PipelineBenchmark;
 import io.vigil.crawler.feed.FeedparserBenchmark;
 import io.vigil.crawler.feed.FeedsBenchmark;
 import io.vigil.dedup.bench.DedupBenchmark;
@@ -28,6 +29,7 @@ final class Benchmarks {
         REGISTRY.put("feeds", FeedsBenchmark::run);
         REGISTRY.put("dedup", DedupBenchmark::run);
         REGISTRY.put("extraction", ExtractionBenchmark::run);
+        REGISTRY.put("pipeline", PipelineBenchmark::run);
     }
 
     private Benchmarks() {}
