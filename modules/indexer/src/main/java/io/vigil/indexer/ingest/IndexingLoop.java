@@ -171,10 +171,11 @@ final class IndexingLoop {
         for (Parsed p : parsed) {
             ConsumerRecord<String, byte[]> record = p.record();
             TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-            if (p.record().value() == null) {
-                continue; // no tombstones on this topic; nothing to do
-            }
             tracker.taken(tp, record.offset());
+            if (record.value() == null) {
+                tracker.done(tp, record.offset()); // no tombstones on this topic: nothing to do
+                continue;
+            }
             if (p.document() == null) {
                 deadLetter(tp, record, p.error());
                 continue;
@@ -330,6 +331,8 @@ final class IndexingLoop {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        // articles are a few KB each: fetch a poll's worth per partition in one round trip
+        config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
