@@ -193,6 +193,43 @@ class ArticleIndexerIT {
         assertThat(second.done()).as("read again after the crash").isPositive();
     }
 
+    @Test
+    void waitsOutAnIndexThatRefusesWritesAndThenIndexesEverythingOnce(
+            VigilStack stack, TestNamespace ns) throws Exception {
+        String alias = ns.index("blocked");
+        Topics topics = new Topics(ns.prefix() + "blocked-");
+        ns.createTopics(3, topics.articlesClassified(), topics.deadLetters("indexer"));
+        ElasticsearchClient es = stack.elasticsearch();
+        new IndexTemplates(es).applyArticles(alias);
+        String january = alias + "-2026.01";
+        es.indices().create(c -> c.index(january).settings(x -> x.blocks(b -> b.write(true))));
+
+        List<byte[]> values = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            values.add(
+                    json(
+                            ClassifiedArticles.article("https://blocked.example/" + i)
+                                    .fetchedAt(Instant.parse("2026-01-05T00:00:00Z").plusSeconds(i))
+                                    .build()));
+        }
+        produce(stack, topics.articlesClassified(), values);
+        ArticleIndexer indexer = indexer(stack, topics, alias, "blocked");
+        indexer.start();
+        try {
+            Thread.sleep(3000); // 403 cluster_block_exception: retried with back-off, not dropped
+            assertThat(indexer.done()).isZero();
+            assertThat(indexer.rejected()).isZero();
+            es.indices()
+                    .putSettings(
+                            p -> p.index(january).settings(x -> x.blocks(b -> b.write(false))));
+            await(() -> indexer.done() >= 50, Duration.ofSeconds(60));
+        } finally {
+            indexer.stop();
+        }
+        assertThat(count(stack, alias)).isEqualTo(50);
+        assertThat(indexer.indexed()).isEqualTo(50);
+    }
+
     private static ArticleIndexer indexer(
             VigilStack stack, Topics topics, String alias, String group) {
         IndexerProperties settings =
