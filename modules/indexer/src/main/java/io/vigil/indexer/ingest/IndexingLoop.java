@@ -5,7 +5,6 @@ import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.transport.BackoffPolicy;
 import io.vigil.core.event.ArticleAccepted;
 import io.vigil.core.event.ArticleClassified;
 import io.vigil.core.kafka.JsonSerde;
@@ -18,21 +17,16 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +45,6 @@ final class IndexingLoop {
 
     private final IndexerProperties settings;
     private final Topics topics;
-    private final ElasticsearchClient client;
-    private final Map<String, Object> consumerConfig;
-    private final Map<String, Object> producerConfig;
     private final BooleanSupplier running;
     private final BooleanSupplier crashed;
 
@@ -81,18 +72,15 @@ final class IndexingLoop {
             BooleanSupplier crashed) {
         this.settings = settings;
         this.topics = topics;
-        this.client = client;
-        this.consumerConfig = consumerConfig;
-        this.producerConfig = producerConfig;
         this.running = running;
         this.crashed = crashed;
         this.deadLetters =
                 new DeadLetterPublisher(
                         topics.deadLetters(DeadLetterPublisher.STAGE), producerConfig, clock);
         this.listener = new IndexingListener(tracker, deadLetters);
-        this.consumer = consumer();
+        this.consumer = IndexerClients.consumer(consumerConfig, topics, settings);
         this.locator = new IndexLocator(client, settings.alias(), settings.locatorCapacity());
-        this.ingester = ingester(listener);
+        this.ingester = IndexerClients.ingester(client, settings, listener);
         this.recovery = new Recovery(settings.retryInitialBackoff(), settings.retryMaxBackoff());
     }
 
@@ -322,32 +310,5 @@ final class IndexingLoop {
                 listener.indexed(),
                 listener.stale(),
                 listener.rejected());
-    }
-
-    private KafkaConsumer<String, byte[]> consumer() {
-        Map<String, Object> config = new HashMap<>(consumerConfig);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, topics.prefix() + settings.groupId());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
-        // articles are a few KB each: fetch a poll's worth per partition in one round trip
-        config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private BulkIngester<ConsumerRecord<String, byte[]>> ingester(IndexingListener listener) {
-        return BulkIngester.of(
-                b ->
-                        b.client(client)
-                                .maxOperations(settings.bulkActions())
-                                .maxSize(settings.bulkSize().toBytes())
-                                .maxConcurrentRequests(settings.concurrentRequests())
-                                .flushInterval(
-                                        settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
-                                .backoffPolicy(
-                                        BackoffPolicy.exponentialBackoff(
-                                                settings.retryInitialBackoff().toMillis(), 3))
-                                .listener(listener));
     }
 }
