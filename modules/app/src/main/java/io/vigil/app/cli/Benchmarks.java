@@ -1,6 +1,7 @@
 package io.vigil.app.cli;
 
 import io.vigil.app.bench.ExtractionBenchmark;
+import io.vigil.app.bench.PipelineBenchmark;
 import io.vigil.classifier.bench.ClassifyBenchmark;
 import io.vigil.crawler.feed.FeedparserBenchmark;
 import io.vigil.crawler.feed.FeedsBenchmark;
@@ -30,6 +31,7 @@ final class Benchmarks {
         REGISTRY.put("dedup", DedupBenchmark::run);
         REGISTRY.put("classify", ClassifyBenchmark::run);
         REGISTRY.put("extraction", ExtractionBenchmark::run);
+        REGISTRY.put("pipeline", PipelineBenchmark::run);
     }
 
     private Benchmarks() {}
