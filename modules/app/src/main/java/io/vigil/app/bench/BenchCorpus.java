@@ -73,6 +73,11 @@ final class BenchCorpus {
         return new BenchCorpus(List.copyOf(texts));
     }
 
+    /** Text {@code n} (cycling): title, body and language. */
+    String[] text(int n) {
+        return texts.get(n % texts.size());
+    }
+
     int size() {
         return texts.size();
     }

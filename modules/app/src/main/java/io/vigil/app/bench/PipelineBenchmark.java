@@ -2,7 +2,6 @@ package io.vigil.app.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.vigil.core.elasticsearch.ElasticsearchClients;
 import io.vigil.core.elasticsearch.ElasticsearchConnection;
 import io.vigil.core.event.ArticleClassified;
@@ -20,10 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,9 +33,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * the indexer's throughput (classified-articles topic to acknowledged by Elasticsearch, through the
  * real {@link ArticleIndexer}) against raw bulk indexing of the same documents into the same node
  * in the same run ({@link BulkIngester} alone, same batch size and concurrency), measured
- * alternately (raw, indexer, indexer, raw) on fresh indices; then publish-to-searchable throughput
- * and the delay from publishing to searchable at a steady rate. Starts its own embedded Kafka and
- * Elasticsearch on free ports under a temporary directory.
+ * alternately (raw, indexer, indexer, raw) on fresh indices; then the whole pipeline ({@link
+ * FullPipeline}: pages served locally, from the discovered-entries topic to searchable) as fast as
+ * it goes, and the delay from each page's fetch to searchable at a steady rate. Starts its own
+ * embedded Kafka and Elasticsearch on free ports under a temporary directory.
  */
 public final class PipelineBenchmark {
 
@@ -46,8 +47,8 @@ public final class PipelineBenchmark {
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Path data = null;
         int articles = 10_000;
-        int rate = 100;
-        int seconds = 15;
+        int rate = 5;
+        int seconds = 20;
         int rounds = 2;
         for (int i = 0; i < args.size(); i++) {
             if (i + 1 >= args.size()) {
@@ -135,57 +136,59 @@ public final class PipelineBenchmark {
             double rawPerS = rawSum / (2 * rounds);
             double idxPerS = idxSum / (2 * rounds);
 
-            String alias = "bench-live";
-            new IndexTemplates(client).applyArticles(alias);
-            Topics topics = new Topics("bench-live.");
-            ArticleIndexer indexer = indexer(topics, alias);
-            BenchKafka.createTopic(kafka, topics.articlesClassified());
-            try (KafkaProducer<String, byte[]> producer = BenchKafka.producer(kafka)) {
-                indexer.start();
-                SearchableWatcher burst = new SearchableWatcher(client, alias);
-                burst.start(10, 60_000);
-                publish(producer, topics, "burst", 10, 0, burst); // joins the group first
-                burst.awaitAll();
-                int m = n / 2;
-                Instant floodStart = Instant.now();
+            double fullPerS;
+            List<Long> delays;
+            try (FullPipeline full = new FullPipeline(stack, corpus, client)) {
+                full.publish(40, 0); // warm-up: joins the groups, creates the monthly index
+                full.awaitSearchable(40, 180_000);
+                full.resetWatch();
+                int m = Math.max(200, n / 5);
                 long start = System.nanoTime();
-                publish(producer, topics, "flood", m, 0, null);
-                long visible = awaitCount(alias, floodStart, m);
-                double fullPerS = m / ((visible - start) / 1e9);
+                full.publish(m, 0);
+                full.awaitSearchable(m, 600_000);
+                fullPerS = m / ((System.nanoTime() - start) / 1e9);
                 out.printf(
                         Locale.ROOT,
-                        "publish to searchable, as fast as possible: %d articles, %.0f/s%n",
+                        "whole pipeline (entries topic -> fetch -> extract -> dedup -> classify ->"
+                                + " index), pages served locally on two hosts: %d articles, %.0f/s%n",
                         m,
                         fullPerS);
-                SearchableWatcher steady = new SearchableWatcher(client, alias);
-                steady.start(rate * seconds, (seconds + 60) * 1000L);
-                publish(producer, topics, "steady", rate * seconds, rate, steady);
-                steady.awaitAll();
+                full.resetWatch();
+                int steady = rate * seconds;
+                full.publish(steady, rate);
+                delays = new ArrayList<>(full.awaitSearchable(steady, 300_000));
+                Collections.sort(delays);
                 out.printf(
                         Locale.ROOT,
-                        "publish to searchable at %d/s for %d s: %d seen; p50 %d ms, p99 %d ms, max %d ms%n",
+                        "fetch to searchable at %d pages/s for %d s: %d seen; p50 %d ms, p99 %d ms,"
+                                + " max %d ms%n",
                         rate,
                         seconds,
-                        steady.seen(),
-                        steady.quantile(0.5),
-                        steady.quantile(0.99),
-                        steady.quantile(1.0));
-                out.println(
-                        "(no classifier yet: 'full pipeline' starts at the classified-articles topic;"
-                                + " crawl, dedup and classification are not included)");
-                out.printf(
-                        Locale.ROOT,
-                        "pipeline: indexer_per_s=%.0f raw_bulk_per_s=%.0f ratio=%.2f full_pipeline_per_s=%.0f searchable_p99_ms=%d%n",
-                        idxPerS,
-                        rawPerS,
-                        idxPerS / rawPerS,
-                        fullPerS,
-                        steady.quantile(0.99));
+                        delays.size(),
+                        quantile(delays, 0.5),
+                        quantile(delays, 0.99),
+                        quantile(delays, 1.0));
             } finally {
-                indexer.stop();
                 client._transport().close();
             }
+            out.printf(
+                    Locale.ROOT,
+                    "pipeline: indexer_per_s=%.0f raw_bulk_per_s=%.0f ratio=%.2f"
+                            + " full_pipeline_per_s=%.0f searchable_p99_ms=%d%n",
+                    idxPerS,
+                    rawPerS,
+                    idxPerS / rawPerS,
+                    fullPerS,
+                    quantile(delays, 0.99));
             return 0;
+        }
+
+        static long quantile(List<Long> sorted, double q) {
+            if (sorted.isEmpty()) {
+                return -1;
+            }
+            int i = (int) Math.ceil(q * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
         }
 
         double raw(String run, int n) throws IOException, InterruptedException {
@@ -201,7 +204,7 @@ public final class PipelineBenchmark {
             Topics topics = new Topics("bench-" + run + ".");
             BenchKafka.createTopic(kafka, topics.articlesClassified());
             try (KafkaProducer<String, byte[]> producer = BenchKafka.producer(kafka)) {
-                publish(producer, topics, run, n, 0, null);
+                publish(producer, topics, run, n, 0);
             }
             ArticleIndexer indexer = indexer(topics, alias);
             indexer.start();
@@ -231,8 +234,7 @@ public final class PipelineBenchmark {
                 Topics topics,
                 String run,
                 int n,
-                int perSecond,
-                SearchableWatcher watcher)
+                int perSecond)
                 throws InterruptedException {
             long start = System.nanoTime();
             Instant base = Instant.parse("2026-01-01T00:00:00Z");
@@ -244,14 +246,8 @@ public final class PipelineBenchmark {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
                 }
-                Instant fetched =
-                        watcher == null && !run.equals("flood")
-                                ? base.plusSeconds(i)
-                                : Instant.now();
+                Instant fetched = base.plusSeconds(i);
                 ArticleClassified a = corpus.article(run, i, fetched);
-                if (watcher != null) {
-                    watcher.published(a.articleId(), fetched.toEpochMilli());
-                }
                 producer.send(
                         new ProducerRecord<>(
                                 topics.articlesClassified(),
@@ -259,40 +255,6 @@ public final class PipelineBenchmark {
                                 SERDE.serialize(null, a)));
             }
             producer.flush();
-        }
-
-        /**
-         * Waits until {@code m} articles fetched since {@code since} are searchable; returns when.
-         */
-        long awaitCount(String alias, Instant since, int m) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (System.nanoTime() < deadline) {
-                try {
-                    long count =
-                            client.count(
-                                            c ->
-                                                    c.index(alias)
-                                                            .query(
-                                                                    q ->
-                                                                            q.range(
-                                                                                    r ->
-                                                                                            r.date(
-                                                                                                    d ->
-                                                                                                            d.field(
-                                                                                                                            "fetchedAt")
-                                                                                                                    .gte(
-                                                                                                                            since
-                                                                                                                                    .toString())))))
-                                    .count();
-                    if (count >= m) {
-                        return System.nanoTime();
-                    }
-                } catch (IOException | ElasticsearchException e) {
-                    // a new monthly index answers 503 until its shard is allocated
-                }
-                Thread.sleep(100);
-            }
-            throw new IllegalStateException("not all " + m + " articles became searchable");
         }
     }
 }
