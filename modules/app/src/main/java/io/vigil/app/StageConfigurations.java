@@ -1,8 +1,10 @@
 package io.vigil.app;
 
+import io.vigil.api.ApiConfiguration;
 import io.vigil.classifier.ClassifierConfiguration;
 import io.vigil.crawler.CrawlerConfiguration;
 import io.vigil.dedup.DedupConfiguration;
+import io.vigil.indexer.IndexerConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -22,4 +24,16 @@ final class StageConfigurations {
     @ConditionalOnRole(AppSettings.Role.PIPELINE)
     @Import({DedupConfiguration.class, ClassifierConfiguration.class})
     static class Pipeline {}
+
+    /** Classified articles into Elasticsearch. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnRole(AppSettings.Role.INDEXER)
+    @Import(IndexerConfiguration.class)
+    static class Indexer {}
+
+    /** The search API (the UI and the operations endpoints are always on). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnRole(AppSettings.Role.API)
+    @Import(ApiConfiguration.class)
+    static class Api {}
 }

@@ -1,0 +1,233 @@
+package io.vigil.api.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.vigil.api.ApiProperties;
+import io.vigil.core.search.ArticleDocument;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs article searches on the alias: the user's {@code q} as a {@code query_string} over title and
+ * text in every language (title boosted), AND by default, leading wildcards refused, automata
+ * bounded; everything else as filters. Checks {@code q} first ({@link QueryValidator}).
+ * Thread-safe.
+ */
+public final class ArticleSearch {
+
+    /** The searched fields: English-analysed title and text, then each language's own. */
+    static final List<String> FIELDS =
+            List.of("title^2", "text", "languages.*.title^2", "languages.*.text");
+
+    private final ElasticsearchClient client;
+    private final ApiProperties settings;
+    private final QueryValidator validator;
+
+    public ArticleSearch(ElasticsearchClient client, ApiProperties settings) {
+        this.client = client;
+        this.settings = settings;
+        this.validator = new QueryValidator(settings.maxQueryLength(), settings.maxClauses());
+    }
+
+    /**
+     * One page of the articles that match.
+     *
+     * @throws InvalidQueryException when the query is malformed or asks too much
+     * @throws IOException when Elasticsearch cannot be reached
+     */
+    public SearchResult search(ArticleQuery query) throws IOException {
+        SearchRequest request = request(query);
+        SearchResponse<ArticleDocument> response = client.search(request, ArticleDocument.class);
+        List<ArticleHit> hits = new ArrayList<>();
+        for (Hit<ArticleDocument> hit : response.hits().hits()) {
+            hits.add(ArticleHit.of(hit.source(), hit.score(), highlights(hit.highlight())));
+        }
+        long total =
+                response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new SearchResult(
+                total, query.page(), query.size(), Boolean.TRUE.equals(response.timedOut()), hits);
+    }
+
+    /**
+     * The article with all its text, or null when there is none.
+     *
+     * @throws IOException when Elasticsearch cannot be reached
+     */
+    public ArticleDocument find(String id) throws IOException {
+        SearchResponse<ArticleDocument> response =
+                client.search(
+                        s ->
+                                s.index(settings.alias())
+                                        .ignoreUnavailable(true)
+                                        .allowNoIndices(true)
+                                        .size(1)
+                                        .query(q -> q.ids(i -> i.values(id))),
+                        ArticleDocument.class);
+        return response.hits().hits().isEmpty() ? null : response.hits().hits().get(0).source();
+    }
+
+    /** The Elasticsearch request for {@code query}, after checking it. */
+    SearchRequest request(ArticleQuery query) {
+        if (query.page() < 1) {
+            throw InvalidQueryException.of("page", "page starts at 1.");
+        }
+        if (query.size() < 1 || query.size() > settings.maxPageSize()) {
+            throw InvalidQueryException.of(
+                    "size", "size must be between 1 and " + settings.maxPageSize() + ".");
+        }
+        long window = (long) query.page() * query.size();
+        if (window > settings.maxResultWindow()) {
+            throw InvalidQueryException.of(
+                    "page",
+                    "Results beyond the first "
+                            + settings.maxResultWindow()
+                            + " cannot be paged to; narrow the search.");
+        }
+        if (query.q() != null) {
+            validator.validate(query.q());
+        }
+        Query filtered = Query.of(q -> q.bool(b -> filters(b, query)));
+        return SearchRequest.of(
+                s -> {
+                    s.index(settings.alias())
+                            .ignoreUnavailable(true)
+                            .allowNoIndices(true)
+                            .timeout(settings.searchTimeout().toMillis() + "ms")
+                            .trackTotalHits(t -> t.enabled(true))
+                            .from((query.page() - 1) * query.size())
+                            .size(query.size())
+                            .source(src -> src.filter(f -> f.excludes("text", "languages")))
+                            .query(filtered);
+                    switch (query.sort()) {
+                        case RELEVANCE ->
+                                s.sort(o -> o.score(x -> x.order(SortOrder.Desc)))
+                                        .sort(
+                                                o ->
+                                                        o.field(
+                                                                f ->
+                                                                        f.field("date")
+                                                                                .order(
+                                                                                        SortOrder
+                                                                                                .Desc)));
+                        case NEWEST ->
+                                s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Desc)));
+                        case OLDEST ->
+                                s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Asc)));
+                    }
+                    s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                    if (query.q() != null) {
+                        s.highlight(
+                                h ->
+                                        h.preTags("<em>")
+                                                .postTags("</em>")
+                                                .maxAnalyzedOffset(100_000)
+                                                .fields("title", f -> f.numberOfFragments(0))
+                                                .fields(
+                                                        "languages.*.title",
+                                                        f -> f.numberOfFragments(0))
+                                                .fields("text", f -> text(f))
+                                                .fields("languages.*.text", f -> text(f)));
+                    }
+                    return s;
+                });
+    }
+
+    private co.elastic.clients.elasticsearch.core.search.HighlightField.Builder text(
+            co.elastic.clients.elasticsearch.core.search.HighlightField.Builder f) {
+        return f.numberOfFragments(settings.fragments()).fragmentSize(settings.fragmentSize());
+    }
+
+    private BoolQuery.Builder filters(BoolQuery.Builder b, ArticleQuery query) {
+        if (query.q() != null) {
+            b.must(
+                    m ->
+                            m.queryString(
+                                    qs ->
+                                            qs.query(query.q())
+                                                    .fields(FIELDS)
+                                                    .defaultOperator(Operator.And)
+                                                    .allowLeadingWildcard(false)
+                                                    .maxDeterminizedStates(
+                                                            settings.maxDeterminizedStates())
+                                                    .fuzzyMaxExpansions(50)
+                                                    .lenient(true)));
+        }
+        if (query.from() != null || query.to() != null) {
+            b.filter(
+                    f ->
+                            f.range(
+                                    r ->
+                                            r.date(
+                                                    d -> {
+                                                        d.field("date");
+                                                        if (query.from() != null) {
+                                                            d.gte(query.from().toString());
+                                                        }
+                                                        if (query.to() != null) {
+                                                            d.lt(query.to().toString());
+                                                        }
+                                                        return d;
+                                                    })));
+        }
+        terms(b, "language", query.languages());
+        terms(b, "countries", query.countries());
+        if (!query.sources().isEmpty()) {
+            b.filter(
+                    f ->
+                            f.bool(
+                                    s ->
+                                            s.should(terms("outlet", query.sources()))
+                                                    .should(terms("domain", query.sources()))
+                                                    .minimumShouldMatch("1")));
+        }
+        if (query.theme() != null) {
+            terms(b, "themes", List.of(query.theme()));
+        }
+        if (query.story() != null) {
+            terms(b, "storyId", List.of(query.story()));
+        }
+        if (query.minRelevance() != null) {
+            String field =
+                    query.topic() == null
+                            ? "maxRelevance"
+                            : "relevance." + ArticleDocument.relevanceKey(query.topic());
+            b.filter(f -> f.range(r -> r.number(n -> n.field(field).gte(query.minRelevance()))));
+        } else if (query.topic() != null) {
+            terms(b, "topics", List.of(query.topic()));
+        }
+        return b;
+    }
+
+    private static void terms(BoolQuery.Builder b, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            b.filter(terms(field, values));
+        }
+    }
+
+    private static Query terms(String field, List<String> values) {
+        List<FieldValue> v = values.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field(field).terms(tv -> tv.value(v))));
+    }
+
+    /** Highlights by document field ({@code title}, {@code text}), whatever the language. */
+    static Map<String, List<String>> highlights(Map<String, List<String>> byField) {
+        Map<String, List<String>> merged = new LinkedHashMap<>();
+        byField.forEach(
+                (field, fragments) ->
+                        merged.computeIfAbsent(
+                                        field.substring(field.lastIndexOf('.') + 1),
+                                        k -> new ArrayList<>())
+                                .addAll(fragments));
+        return merged;
+    }
+}
