@@ -7,12 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * POSTs a delivery to an alert's webhook: Vigil's JSON or Slack's, with {@code X-Vigil-Delivery}
@@ -47,7 +42,7 @@ final class WebhookNotifier {
                         .header(DELIVERY, d.deliveryId())
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (hook.secret() != null && !hook.secret().isEmpty()) {
-            request.header(SIGNATURE, "sha256=" + sign(hook.secret(), body));
+            request.header(SIGNATURE, "sha256=" + Signatures.sign(hook.secret(), body));
         }
         try {
             HttpResponse<Void> response =
@@ -55,17 +50,6 @@ final class WebhookNotifier {
             return Retries.ofStatus(response.statusCode());
         } catch (IOException e) {
             return Retries.ofIo(e);
-        }
-    }
-
-    /** Hex HMAC-SHA256 of {@code body} (UTF-8) with {@code secret} (UTF-8). */
-    static String sign(String secret, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
     }
 }
