@@ -135,7 +135,10 @@ public final class AlertingStage implements SmartLifecycle {
             return;
         }
         sender.close();
-        streams.close(Duration.ofSeconds(10));
+        // Leave the group, so that the next instance takes the partitions over at once rather than
+        // after the session time-out.
+        streams.close(
+                new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(10)).leaveGroup(true));
         catalog.close();
         matcher.close();
         streams = null;

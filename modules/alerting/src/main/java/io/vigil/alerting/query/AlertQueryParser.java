@@ -43,7 +43,7 @@ public final class AlertQueryParser extends QueryParser {
         setFuzzyPrefixLength(0);
         setFuzzyMinSim(AUTO);
         setPhraseSlop(0);
-        setSplitOnWhitespace(true);
+        setSplitOnWhitespace(false);
         setDeterminizeWorkLimit(DETERMINIZE_WORK_LIMIT);
     }
 
