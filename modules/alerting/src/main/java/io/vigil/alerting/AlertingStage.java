@@ -34,7 +34,7 @@ public final class AlertingStage implements SmartLifecycle {
     private final Map<String, Object> clientProperties;
     private final JavaMailSender mail;
     private final Clock clock;
-    private AlertMatcher matcher;
+    private volatile AlertMatcher matcher;
     private AlertCatalog catalog;
     private KafkaStreams streams;
     private DeliverySender sender;
@@ -153,6 +153,15 @@ public final class AlertingStage implements SmartLifecycle {
     @Override
     public boolean isAutoStartup() {
         return settings.enabled();
+    }
+
+    /**
+     * Whether this instance matches articles against the alert: an alert takes effect once the
+     * stage has read it from the alerts topic, usually within a second of being written.
+     */
+    public boolean registered(String alertId) {
+        AlertMatcher m = matcher;
+        return m != null && m.alert(alertId) != null;
     }
 
     /** The matcher's Kafka Streams state, or null when not started. */

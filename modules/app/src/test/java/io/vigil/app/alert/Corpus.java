@@ -157,12 +157,30 @@ final class Corpus {
                 "Принудительное изъятие органов в Китае",
                 "Независимый трибунал пришёл к выводу, что у узников совести изымают органы.",
                 "CN");
-        other(out, "https://it.example/20", "Corriere", "it", "Prelievo forzato di organi in Cina",
-                "Un tribunale indipendente ha concluso che ai prigionieri vengono prelevati organi.", "CN");
-        other(out, "https://pt.example/21", "Folha", "pt", "Extração forçada de órgãos na China",
-                "Um tribunal independente concluiu que presos de consciência são mortos.", "CN");
-        other(out, "https://ar.example/22", "الجزيرة", "ar", "الحصاد القسري للأعضاء في الصين",
-                "خلصت محكمة مستقلة إلى أن سجناء الرأي يقتلون من أجل أعضائهم.", "CN");
+        other(
+                out,
+                "https://it.example/20",
+                "Corriere",
+                "it",
+                "Prelievo forzato di organi in Cina",
+                "Un tribunale indipendente ha concluso che ai prigionieri vengono prelevati organi.",
+                "CN");
+        other(
+                out,
+                "https://pt.example/21",
+                "Folha",
+                "pt",
+                "Extração forçada de órgãos na China",
+                "Um tribunal independente concluiu que presos de consciência são mortos.",
+                "CN");
+        other(
+                out,
+                "https://ar.example/22",
+                "الجزيرة",
+                "ar",
+                "الحصاد القسري للأعضاء في الصين",
+                "خلصت محكمة مستقلة إلى أن سجناء الرأي يقتلون من أجل أعضائهم.",
+                "CN");
         return out;
     }
 
