@@ -1,6 +1,8 @@
 package io.vigil.app;
 
+import io.vigil.alerting.AlertingConfiguration;
 import io.vigil.api.ApiConfiguration;
+import io.vigil.api.alert.AlertApiConfiguration;
 import io.vigil.classifier.ClassifierConfiguration;
 import io.vigil.crawler.CrawlerConfiguration;
 import io.vigil.dedup.DedupConfiguration;
@@ -31,9 +33,18 @@ final class StageConfigurations {
     @Import(IndexerConfiguration.class)
     static class Indexer {}
 
-    /** The search API (the UI and the operations endpoints are always on). */
+    /** Saved queries matched on the stream, delivered once per story. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnRole(AppSettings.Role.ALERTING)
+    @Import(AlertingConfiguration.class)
+    static class Alerting {}
+
+    /**
+     * The search and alerts APIs (the UI and the operations endpoints are always on). The alerts
+     * API talks to the alerting stage only through the alerts topic and the delivery log.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnRole(AppSettings.Role.API)
-    @Import(ApiConfiguration.class)
+    @Import({ApiConfiguration.class, AlertApiConfiguration.class})
     static class Api {}
 }

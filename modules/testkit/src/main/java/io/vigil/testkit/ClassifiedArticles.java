@@ -39,6 +39,7 @@ public final class ClassifiedArticles {
     private List<String> countries = List.of();
     private String outletCountry;
     private List<String> authors = List.of();
+    private boolean backfill;
 
     private ClassifiedArticles(URI url) {
         this.url = url;
@@ -130,6 +131,12 @@ public final class ClassifiedArticles {
         return this;
     }
 
+    /** Back-filled from the past ({@code vigil import}): no alerts. */
+    public ClassifiedArticles backfill() {
+        backfill = true;
+        return this;
+    }
+
     /** The article id this record will have. */
     public String id() {
         return ArticleIds.of(url);
@@ -158,7 +165,8 @@ public final class ClassifiedArticles {
                         List.of(),
                         access,
                         null,
-                        new ArticleFetched.Fetch(200, "text/html", text.length(), fetchedAt, "0"));
+                        new ArticleFetched.Fetch(200, "text/html", text.length(), fetchedAt, "0"),
+                        backfill);
         String story = storyId == null ? id : storyId;
         ArticleAccepted accepted =
                 new ArticleAccepted(
