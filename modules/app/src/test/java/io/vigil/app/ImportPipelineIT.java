@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
+import io.vigil.app.ops.ReplayCommand;
 import io.vigil.core.json.Json;
 import io.vigil.crawler.backfill.ImportCommand;
+import io.vigil.indexer.ingest.ArticleIndexer;
 import io.vigil.testkit.SourceTree;
 import io.vigil.testkit.VigilStack;
 import java.io.BufferedWriter;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Back-fill through the whole pipeline: 10,000 historical articles dated across two years, in
  * shuffled order, go through {@code vigil import} → dedup → classifier → indexer, and the index
- * holds each day's articles exactly, on the day they were published.
+ * holds each day's articles exactly, on the day they were published; replaying the indexer from the
+ * start leaves the same documents.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class ImportPipelineIT {
@@ -66,6 +70,8 @@ class ImportPipelineIT {
                 () -> SourceTree.find(Path.of("seeds", "labels")).toString());
         registry.add("vigil.classifier.models-dir", () -> state.resolve("models").toString());
     }
+
+    @Autowired ArticleIndexer indexer;
 
     @Test
     void everyDayOfTwoYearsIsCountedExactly() throws Exception {
@@ -135,6 +141,56 @@ class ImportPipelineIT {
         }
         assertThat(indexed).isEqualTo(ARTICLES);
 
+        assertThat(perDay(es)).isEqualTo(perDay);
+
+        // Replaying the indexer from the start leaves the index with the same documents.
+        indexer.stop();
+        ByteArrayOutputStream replayed = new ByteArrayOutputStream();
+        int replay =
+                ReplayCommand.run(
+                        List.of(
+                                "--stage",
+                                "indexer",
+                                "--from",
+                                "start",
+                                "--kafka",
+                                stack.kafkaBootstrapServers(),
+                                "--topic-prefix",
+                                PREFIX),
+                        new PrintStream(replayed, true, StandardCharsets.UTF_8),
+                        new PrintStream(replayed, true, StandardCharsets.UTF_8));
+        assertThat(replay).as(replayed.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(replayed.toString(StandardCharsets.UTF_8)).contains("to process again");
+        long before = es.count(c -> c.index(ALIAS)).count();
+        indexer.start();
+        long replayDeadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (indexer.done() < ARTICLES && System.nanoTime() < replayDeadline) {
+            Thread.sleep(500);
+        }
+        assertThat(indexer.done()).isGreaterThanOrEqualTo(ARTICLES);
+        es.indices().refresh(r -> r.index(ALIAS));
+        assertThat(es.count(c -> c.index(ALIAS)).count()).isEqualTo(before).isEqualTo(ARTICLES);
+        assertThat(perDay(es)).isEqualTo(perDay);
+
+        // The import is resumable and idempotent: a second run finds everything done.
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        ImportCommand.run(
+                List.of(
+                        file.toString(),
+                        "--kafka",
+                        stack.kafkaBootstrapServers(),
+                        "--topic-prefix",
+                        PREFIX,
+                        "--state",
+                        dir.resolve("state.json").toString()),
+                new PrintStream(again, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(again.toString(StandardCharsets.UTF_8))
+                .contains("imported 0 articles")
+                .contains("1 file(s) were already imported");
+    }
+
+    private static Map<LocalDate, Long> perDay(ElasticsearchClient es) throws Exception {
         var response =
                 es.search(
                         s ->
@@ -158,23 +214,6 @@ class ImportPipelineIT {
                     Instant.ofEpochMilli(b.key()).atZone(ZoneOffset.UTC).toLocalDate(),
                     b.docCount());
         }
-        assertThat(indexedPerDay).isEqualTo(perDay);
-
-        // The import is resumable and idempotent: a second run finds everything done.
-        ByteArrayOutputStream again = new ByteArrayOutputStream();
-        ImportCommand.run(
-                List.of(
-                        file.toString(),
-                        "--kafka",
-                        stack.kafkaBootstrapServers(),
-                        "--topic-prefix",
-                        PREFIX,
-                        "--state",
-                        dir.resolve("state.json").toString()),
-                new PrintStream(again, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        assertThat(again.toString(StandardCharsets.UTF_8))
-                .contains("imported 0 articles")
-                .contains("1 file(s) were already imported");
+        return indexedPerDay;
     }
 }

@@ -135,7 +135,8 @@ public final class ReplayCommand {
             }
             out.printf(
                     Locale.ROOT,
-                    "%s group %s to %s on %s: %d record(s) to process again%n",
+                    "%s group %s to %s on %s: %d offset(s) to process again (records, and"
+                            + " transaction markers when the topic is written transactionally)%n",
                     dryRun ? "would move" : "moving",
                     group,
                     from,

@@ -63,11 +63,11 @@ class ReplayCommandIT {
         }
         Run fromDate = replay(stack, ns, "--from", "2026-01-15");
         assertThat(fromDate.code()).as(fromDate.err()).isZero();
-        assertThat(fromDate.out()).contains("5 record(s) to process again");
+        assertThat(fromDate.out()).contains("5 offset(s) to process again");
         assertThat(committed(stack, group, tp)).isEqualTo(5);
 
         Run dry = replay(stack, ns, "--from", "start", "--dry-run");
-        assertThat(dry.out()).contains("would move").contains("10 record(s)");
+        assertThat(dry.out()).contains("would move").contains("10 offset(s)");
         assertThat(committed(stack, group, tp)).isEqualTo(5);
 
         assertThat(replay(stack, ns, "--from", "7").code()).isZero();

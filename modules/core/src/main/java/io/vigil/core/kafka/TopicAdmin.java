@@ -55,6 +55,9 @@ public final class TopicAdmin {
                     }
                 }
             }
+            if (!missing.isEmpty()) {
+                awaitMetadata(admin, names);
+            }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot list topics", e);
         } catch (InterruptedException e) {
@@ -64,6 +67,26 @@ public final class TopicAdmin {
             throw new IllegalStateException("Kafka did not answer about topics " + names, e);
         }
         return created;
+    }
+
+    /**
+     * Waits until the brokers describe every topic: a topic just created can be missing from a
+     * broker's metadata for a moment, and Kafka Streams treats a source topic missing at its first
+     * rebalance as fatal.
+     */
+    private static void awaitMetadata(Admin admin, List<String> names) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + names + " not visible yet", e);
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** Client settings to merge: a copy of {@code properties} without nulls. */
