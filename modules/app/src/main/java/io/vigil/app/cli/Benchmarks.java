@@ -1,5 +1,6 @@
 package io.vigil.app.cli;
 
+import io.vigil.app.bench.AlertsBenchmark;
 import io.vigil.app.bench.ExtractionBenchmark;
 import io.vigil.classifier.bench.ClassifyBenchmark;
 import io.vigil.crawler.feed.FeedparserBenchmark;
@@ -30,6 +31,7 @@ final class Benchmarks {
         REGISTRY.put("dedup", DedupBenchmark::run);
         REGISTRY.put("classify", ClassifyBenchmark::run);
         REGISTRY.put("extraction", ExtractionBenchmark::run);
+        REGISTRY.put("alerts", AlertsBenchmark::run);
     }
 
     private Benchmarks() {}
