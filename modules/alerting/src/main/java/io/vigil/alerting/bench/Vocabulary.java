@@ -186,12 +186,12 @@ public final class Vocabulary {
     }
 
     /**
-     * A content word from rank 20 on (nobody sets an alert on the commonest words), uniform over
-     * the log of its rank: most are rare, some are common.
+     * A content word from rank 200 on (alerts name specific things: people, places, topics, not the
+     * commonest words), uniform over the log of its rank: most are rare, some are common.
      */
     private String name() {
         double u = random.nextDouble();
-        int rank = (int) Math.floor(20 * Math.exp(u * Math.log(content.length / 20.0)));
+        int rank = (int) Math.floor(200 * Math.exp(u * Math.log(content.length / 200.0)));
         return content[Math.min(content.length - 1, rank)];
     }
 
