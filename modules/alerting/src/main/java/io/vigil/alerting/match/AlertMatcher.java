@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -32,14 +33,24 @@ public final class AlertMatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertMatcher.class);
 
-    private final Monitor monitor;
+    /** Queries indexed per commit of the query index when registering. */
+    private static final int QUERY_BUFFER = 2000;
+
+    private final Map<String, Monitor> monitors = new java.util.HashMap<>();
     private final Analyzer queryAnalyzer = ArticleFields.analyzer();
     private final Map<String, Alert> alerts = new ConcurrentHashMap<>();
     private final Map<String, String> rejected = new ConcurrentHashMap<>();
 
     public AlertMatcher() {
         try {
-            monitor = new Monitor(ArticleFields.analyzer());
+            for (String group : ArticleFields.groups()) {
+                monitors.put(
+                        group,
+                        new Monitor(
+                                ArticleFields.analyzer(),
+                                new LeanPresearcher(),
+                                new MonitorConfiguration().setQueryUpdateBufferSize(QUERY_BUFFER)));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the query monitor", e);
         }
@@ -50,12 +61,18 @@ public final class AlertMatcher implements AutoCloseable {
      * others are registered.
      */
     public void upsert(Collection<Alert> batch) {
-        List<MonitorQuery> queries = new ArrayList<>();
+        Map<String, List<MonitorQuery>> queries = new java.util.HashMap<>();
         List<String> invalid = new ArrayList<>();
         for (Alert alert : batch) {
             try {
-                Query query = AlertQueryParser.parse(queryAnalyzer, alert.query());
-                queries.add(new MonitorQuery(alert.id(), query, alert.query(), Map.of()));
+                Map<String, MonitorQuery> parsed = new java.util.HashMap<>();
+                for (String group : monitors.keySet()) {
+                    Query query = AlertQueryParser.parse(queryAnalyzer, alert.query(), group);
+                    parsed.put(group, new MonitorQuery(alert.id(), query, alert.query(), Map.of()));
+                }
+                parsed.forEach(
+                        (group, q) ->
+                                queries.computeIfAbsent(group, g -> new ArrayList<>()).add(q));
                 rejected.remove(alert.id());
             } catch (ParseException | RuntimeException e) {
                 LOG.warn(
@@ -67,13 +84,16 @@ public final class AlertMatcher implements AutoCloseable {
             }
         }
         try {
-            if (!invalid.isEmpty()) {
-                monitor.deleteById(invalid);
-                invalid.forEach(alerts::remove);
+            for (Map.Entry<String, Monitor> e : monitors.entrySet()) {
+                if (!invalid.isEmpty()) {
+                    e.getValue().deleteById(invalid);
+                }
+                List<MonitorQuery> group = queries.get(e.getKey());
+                if (group != null) {
+                    e.getValue().register(group);
+                }
             }
-            if (!queries.isEmpty()) {
-                monitor.register(queries);
-            }
+            invalid.forEach(alerts::remove);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot register alert queries", e);
         }
@@ -95,7 +115,9 @@ public final class AlertMatcher implements AutoCloseable {
                     rejected.remove(id);
                 });
         try {
-            monitor.deleteById(List.copyOf(ids));
+            for (Monitor monitor : monitors.values()) {
+                monitor.deleteById(List.copyOf(ids));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove alert queries", e);
         }
@@ -104,6 +126,7 @@ public final class AlertMatcher implements AutoCloseable {
     /** The ids of the registered alerts whose query matches the article, ignoring filters. */
     public List<String> matchQueries(ArticleClassified article) {
         try {
+            Monitor monitor = monitors.get(ArticleFields.group(article));
             MatchingQueries<QueryMatch> matches =
                     monitor.match(ArticleFields.document(article), QueryMatch.SIMPLE_MATCHER);
             if (!matches.getErrors().isEmpty()) {
@@ -160,10 +183,12 @@ public final class AlertMatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            monitor.close();
-        } catch (IOException e) {
-            LOG.debug("closing the monitor failed", e);
+        for (Monitor monitor : monitors.values()) {
+            try {
+                monitor.close();
+            } catch (IOException e) {
+                LOG.debug("closing a monitor failed", e);
+            }
         }
     }
 }

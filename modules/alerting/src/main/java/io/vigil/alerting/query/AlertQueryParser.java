@@ -5,7 +5,10 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 
 /**
@@ -33,7 +36,8 @@ public final class AlertQueryParser extends QueryParser {
         this(analyzer, ArticleFields.defaultFields());
     }
 
-    AlertQueryParser(Analyzer analyzer, List<String> fields) {
+    /** A parser whose default fields are {@code fields} instead of all. */
+    public AlertQueryParser(Analyzer analyzer, List<String> fields) {
         super(DEFAULT, analyzer);
         this.fields = List.copyOf(fields);
         setDefaultOperator(Operator.AND);
@@ -54,6 +58,35 @@ public final class AlertQueryParser extends QueryParser {
      */
     public static Query parse(Analyzer analyzer, String q) throws ParseException {
         return new AlertQueryParser(analyzer).parse(q);
+    }
+
+    /**
+     * The query for {@code q} over the default fields of one article group ({@link
+     * ArticleFields#defaultFields(String)}).
+     *
+     * @throws ParseException when it is malformed (or starts a term with a wildcard)
+     */
+    public static Query parse(Analyzer analyzer, String q, String group) throws ParseException {
+        return new AlertQueryParser(analyzer, ArticleFields.defaultFields(group)).parse(q);
+    }
+
+    /**
+     * As Elasticsearch's {@code query_string}: a query of exclusions only matches everything but
+     * them (Lucene's would match nothing).
+     */
+    @Override
+    protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+        Query q = super.getBooleanQuery(clauses);
+        if (q instanceof BooleanQuery bq
+                && !bq.clauses().isEmpty()
+                && bq.clauses().stream()
+                        .allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT)) {
+            BooleanQuery.Builder fixed = new BooleanQuery.Builder();
+            bq.clauses().forEach(fixed::add);
+            fixed.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+            return fixed.build();
+        }
+        return q;
     }
 
     /** One query per field, joined by a disjunction; null when no field yields one. */

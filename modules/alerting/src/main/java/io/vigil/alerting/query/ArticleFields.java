@@ -40,6 +40,9 @@ import org.apache.lucene.document.TextField;
  */
 public final class ArticleFields {
 
+    /** The group of articles whose language has no field of its own: English-analysed only. */
+    public static final String NO_LANGUAGE_KEY = "";
+
     /** The analyzers of the template's language keys, by key. */
     private static final Map<String, Supplier<Analyzer>> LANGUAGE_ANALYZERS =
             Map.ofEntries(
@@ -88,6 +91,36 @@ public final class ArticleFields {
             fields.add(languageField(key, "text"));
         }
         return List.copyOf(fields);
+    }
+
+    /**
+     * The groups articles fall in by the fields they have: {@link #NO_LANGUAGE_KEY} and each
+     * language key.
+     */
+    public static List<String> groups() {
+        List<String> groups = new ArrayList<>();
+        groups.add(NO_LANGUAGE_KEY);
+        groups.addAll(ArticleDocument.LANGUAGE_KEYS);
+        return List.copyOf(groups);
+    }
+
+    /**
+     * The default fields an article of {@code group} has: title and text, and its language's title
+     * and text. The other default fields are empty in its document, so a query restricted to these
+     * matches it exactly when the query over every default field does.
+     */
+    public static List<String> defaultFields(String group) {
+        if (group.equals(NO_LANGUAGE_KEY)) {
+            return List.of("title", "text");
+        }
+        return List.of(
+                "title", "text", languageField(group, "title"), languageField(group, "text"));
+    }
+
+    /** The group of an article: its language key, or {@link #NO_LANGUAGE_KEY}. */
+    public static String group(ArticleClassified classified) {
+        String key = LANGUAGE_KEY.get(language(classified));
+        return key == null ? NO_LANGUAGE_KEY : key;
     }
 
     /** One analyzer per field, as the template maps them (English for any other field). */

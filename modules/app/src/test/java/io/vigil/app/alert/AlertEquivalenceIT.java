@@ -97,7 +97,10 @@ class AlertEquivalenceIT {
                     "organi",
                     "órgãos",
                     "الأعضاء",
-                    "prelievo forzato");
+                    "prelievo forzato",
+                    "-tribunal",
+                    "organ (-tribunal)",
+                    "language:fr OR 器官");
 
     @Test
     void theMonitorMatchesWhatElasticsearchReturns(VigilStack stack, TestNamespace ns)
