@@ -4,6 +4,7 @@ import io.vigil.api.ApiConfiguration;
 import io.vigil.classifier.ClassifierConfiguration;
 import io.vigil.crawler.CrawlerConfiguration;
 import io.vigil.dedup.DedupConfiguration;
+import io.vigil.export.ExportConfiguration;
 import io.vigil.indexer.IndexerConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -31,9 +32,9 @@ final class StageConfigurations {
     @Import(IndexerConfiguration.class)
     static class Indexer {}
 
-    /** The search API (the UI and the operations endpoints are always on). */
+    /** The search and export APIs (the UI and the operations endpoints are always on). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnRole(AppSettings.Role.API)
-    @Import(ApiConfiguration.class)
+    @Import({ApiConfiguration.class, ExportConfiguration.class})
     static class Api {}
 }

@@ -1,5 +1,6 @@
 package io.vigil.app.cli;
 
+import io.vigil.app.bench.ExportBenchmark;
 import io.vigil.app.bench.ExtractionBenchmark;
 import io.vigil.app.bench.PipelineBenchmark;
 import io.vigil.classifier.bench.ClassifyBenchmark;
@@ -32,6 +33,7 @@ final class Benchmarks {
         REGISTRY.put("classify", ClassifyBenchmark::run);
         REGISTRY.put("extraction", ExtractionBenchmark::run);
         REGISTRY.put("pipeline", PipelineBenchmark::run);
+        REGISTRY.put("export", ExportBenchmark::run);
     }
 
     private Benchmarks() {}
