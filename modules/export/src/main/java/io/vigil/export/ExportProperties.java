@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param alias the article alias read (default {@code vigil-articles}; the app sets it to {@code
  *     vigil.indexer.alias})
- * @param pageSize articles per Elasticsearch page without the text (default 5000)
+ * @param pageSize articles per Elasticsearch page without the text (default 10000, the most
+ *     Elasticsearch returns by default)
  * @param textPageSize articles per page when the text is exported (default 500: texts are large)
  * @param keepAlive how long the point in time stays open between two pages, and after an
  *     interruption (default 10 min; a resumed export reopens one if it has expired)
@@ -37,7 +38,7 @@ public record ExportProperties(
 
     public ExportProperties {
         alias = alias == null || alias.isBlank() ? ArticleDocument.ALIAS : alias;
-        pageSize = pageSize == null ? 5000 : pageSize;
+        pageSize = pageSize == null ? 10_000 : pageSize;
         textPageSize = textPageSize == null ? 500 : textPageSize;
         keepAlive = keepAlive == null ? Duration.ofMinutes(10) : keepAlive;
         checkpointInterval =

@@ -15,6 +15,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,8 @@ public final class ArticleScan implements Closeable {
     private Cursor cursor;
     private boolean done;
     private boolean keepOpen;
+    private ExecutorService prefetcher;
+    private Future<Page> pending;
 
     private ArticleScan(
             ElasticsearchClient client,
@@ -87,7 +93,10 @@ public final class ArticleScan implements Closeable {
     /** How many articles match in the point in time, all of them (read or not). */
     public long count() throws IOException {
         SearchResponse<Void> response =
-                search(s -> s.size(0).trackTotalHits(t -> t.enabled(true)), Void.class);
+                search(cursor, s -> s.size(0).trackTotalHits(t -> t.enabled(true)), Void.class);
+        if (response.pitId() != null) {
+            cursor = cursor.in(response.pitId());
+        }
         return response.hits().total() == null ? 0 : response.hits().total().value();
     }
 
@@ -96,47 +105,93 @@ public final class ArticleScan implements Closeable {
         return cursor;
     }
 
-    /** The next page in order; empty when every article has been read. */
+    /**
+     * The next page in order; empty when every article has been read. The page after it is already
+     * being fetched while the caller writes this one.
+     */
     public List<ArticleDocument> next() throws IOException {
         if (done) {
             return List.of();
         }
+        Page page = pending == null ? fetch(cursor) : await(pending);
+        pending = null;
+        cursor = page.cursor();
+        if (page.documents().size() < pageSize) {
+            done = true;
+        } else {
+            Cursor after = cursor;
+            pending = prefetcher().submit(() -> fetch(after));
+        }
+        return page.documents();
+    }
+
+    private Page fetch(Cursor from) throws IOException {
         SearchResponse<ArticleDocument> response =
                 search(
+                        from,
                         s -> {
                             s.size(pageSize)
                                     .trackTotalHits(t -> t.enabled(false))
+                                    .preFilterShardSize(1L)
                                     .source(src -> src.filter(f -> f.includes(sourceFields)))
                                     .sort(o -> o.field(f -> f.field("date").order(SortOrder.Asc)))
                                     .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                            if (!cursor.atStart()) {
+                            if (!from.atStart()) {
                                 s.searchAfter(
-                                        FieldValue.of(cursor.afterDate()),
-                                        FieldValue.of(cursor.afterId()));
+                                        FieldValue.of(from.afterDate()),
+                                        FieldValue.of(from.afterId()));
                             }
                             return s;
                         },
                         ArticleDocument.class);
         List<Hit<ArticleDocument>> hits = response.hits().hits();
-        String pit = response.pitId() == null ? cursor.pointInTime() : response.pitId();
+        String pit = response.pitId() == null ? from.pointInTime() : response.pitId();
         if (hits.isEmpty()) {
-            done = true;
-            cursor = cursor.in(pit);
-            return List.of();
+            return new Page(List.of(), from.in(pit));
         }
         List<ArticleDocument> page = new ArrayList<>(hits.size());
         for (Hit<ArticleDocument> hit : hits) {
             page.add(hit.source());
         }
         List<FieldValue> last = hits.get(hits.size() - 1).sort();
-        cursor = cursor.after(pit, last.get(0).longValue(), last.get(1).stringValue());
-        if (hits.size() < pageSize) {
-            done = true;
-        }
-        return page;
+        return new Page(page, from.after(pit, last.get(0).longValue(), last.get(1).stringValue()));
     }
 
+    private static Page await(Future<Page> page) throws IOException {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    private ExecutorService prefetcher() {
+        if (prefetcher == null) {
+            prefetcher =
+                    Executors.newSingleThreadExecutor(
+                            r -> {
+                                Thread t = new Thread(r, "export-prefetch");
+                                t.setDaemon(true);
+                                return t;
+                            });
+        }
+        return prefetcher;
+    }
+
+    /** A page and the cursor after it. */
+    private record Page(List<ArticleDocument> documents, Cursor cursor) {}
+
     private <T> SearchResponse<T> search(
+            Cursor from,
             java.util.function.Function<
                             SearchRequest.Builder,
                             co.elastic.clients.util.ObjectBuilder<SearchRequest>>
@@ -144,24 +199,24 @@ public final class ArticleScan implements Closeable {
             Class<T> type)
             throws IOException {
         try {
-            return client.search(request(body), type);
+            return client.search(request(from.pointInTime(), body), type);
         } catch (ElasticsearchException e) {
             if (e.status() != 404) {
                 throw e;
             }
             LOG.info("The point in time has expired; opening a new one");
-            cursor = cursor.in(openPointInTime());
-            return client.search(request(body), type);
+            return client.search(request(openPointInTime(), body), type);
         }
     }
 
     private SearchRequest request(
+            String pointInTime,
             java.util.function.Function<
                             SearchRequest.Builder,
                             co.elastic.clients.util.ObjectBuilder<SearchRequest>>
                     body) {
         SearchRequest.Builder b = new SearchRequest.Builder();
-        b.pit(p -> p.id(cursor.pointInTime()).keepAlive(keepAlive)).query(query);
+        b.pit(p -> p.id(pointInTime).keepAlive(keepAlive)).query(query);
         body.apply(b);
         return b.build();
     }
@@ -187,6 +242,12 @@ public final class ArticleScan implements Closeable {
     /** Closes the point in time (it would expire after the keep-alive anyway). */
     @Override
     public void close() {
+        if (pending != null) {
+            pending.cancel(true);
+        }
+        if (prefetcher != null) {
+            prefetcher.shutdownNow();
+        }
         if (keepOpen) {
             return;
         }
