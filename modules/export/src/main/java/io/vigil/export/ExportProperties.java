@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pageSize articles per Elasticsearch page without the text (default 10000, the most
  *     Elasticsearch returns by default)
  * @param textPageSize articles per page when the text is exported (default 500: texts are large)
+ * @param slices point-in-time slices read in parallel, merged back into one order (default 2)
  * @param keepAlive how long the point in time stays open between two pages, and after an
  *     interruption (default 10 min; a resumed export reopens one if it has expired)
  * @param checkpointInterval how often a file export saves its resumable cursor (default 5 s)
@@ -29,6 +30,7 @@ public record ExportProperties(
         String alias,
         Integer pageSize,
         Integer textPageSize,
+        Integer slices,
         Duration keepAlive,
         Duration checkpointInterval,
         Long streamMaxArticles,
@@ -40,6 +42,7 @@ public record ExportProperties(
         alias = alias == null || alias.isBlank() ? ArticleDocument.ALIAS : alias;
         pageSize = pageSize == null ? 10_000 : pageSize;
         textPageSize = textPageSize == null ? 500 : textPageSize;
+        slices = slices == null ? 2 : slices;
         keepAlive = keepAlive == null ? Duration.ofMinutes(10) : keepAlive;
         checkpointInterval =
                 checkpointInterval == null ? Duration.ofSeconds(5) : checkpointInterval;
@@ -50,11 +53,14 @@ public record ExportProperties(
         if (pageSize < 1 || pageSize > 10_000 || textPageSize < 1 || textPageSize > 10_000) {
             throw new IllegalArgumentException("page sizes are between 1 and 10000");
         }
+        if (slices < 1 || slices > 64) {
+            throw new IllegalArgumentException("slices are between 1 and 64");
+        }
     }
 
     /** All defaults. */
     public static ExportProperties defaults() {
-        return new ExportProperties(null, null, null, null, null, null, null, null, null);
+        return new ExportProperties(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** These settings for another alias. */
@@ -63,6 +69,7 @@ public record ExportProperties(
                 other,
                 pageSize,
                 textPageSize,
+                slices,
                 keepAlive,
                 checkpointInterval,
                 streamMaxArticles,
@@ -77,6 +84,7 @@ public record ExportProperties(
                 alias,
                 pageSize,
                 textPageSize,
+                slices,
                 keepAlive,
                 checkpointInterval,
                 streamMaxArticles,

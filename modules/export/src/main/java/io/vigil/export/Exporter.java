@@ -64,6 +64,7 @@ public final class Exporter {
                 filters.query(request.filter()),
                 sources,
                 pageSize,
+                settings.slices(),
                 settings.keepAlive(),
                 resume);
     }

@@ -69,7 +69,7 @@ class ExportIT {
                 new Exporter(
                         stack.elasticsearch(),
                         new ExportProperties(
-                                alias, 5000, 2000, null, Duration.ZERO, null, null, null, null),
+                                alias, 5000, 2000, 3, null, Duration.ZERO, null, null, null, null),
                         ArticleFilters.defaults());
     }
 

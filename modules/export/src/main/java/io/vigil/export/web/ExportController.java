@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vigil.core.json.Json;
 import io.vigil.core.search.ArticleFilter;
 import io.vigil.export.ExportProperties;
 import io.vigil.export.ExportRequest;
@@ -71,7 +72,7 @@ public class ExportController {
     @ApiResponse(responseCode = "200", description = "the ZIP archive, streamed")
     @ApiResponse(responseCode = "202", description = "a background job; Location is its status")
     @ApiResponse(responseCode = "400", description = "malformed query or parameter (problem JSON)")
-    public ResponseEntity<?> export(
+    public ResponseEntity<StreamingResponseBody> export(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
@@ -105,7 +106,8 @@ public class ExportController {
             ExportJob job = jobs.submit(prepared.request());
             return ResponseEntity.accepted()
                     .location(URI.create("/api/exports/jobs/" + job.id()))
-                    .body(job);
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(out -> Json.mapper().writeValue(out, job));
         }
         String name = "vigil-export-" + STAMP.format(prepared.startedAt()) + ".zip";
         StreamingResponseBody body = out -> stream.write(prepared, out);
