@@ -44,6 +44,7 @@ public final class ExportBenchmark {
         int words = 200;
         String format = "jsonl";
         String heap = "256m";
+        String slices = "2";
         for (int i = 0; i < args.size(); i++) {
             if (i + 1 >= args.size()) {
                 err.println("bench export: " + args.get(i) + " needs a value");
@@ -56,6 +57,7 @@ public final class ExportBenchmark {
                 case "--words" -> words = Integer.parseInt(args.get(++i));
                 case "--format" -> format = args.get(++i);
                 case "--heap" -> heap = args.get(++i);
+                case "--slices" -> slices = args.get(++i);
                 default -> {
                     err.println("bench export: unknown option " + args.get(i));
                     return 2;
@@ -91,7 +93,7 @@ public final class ExportBenchmark {
                     have = count(client);
                 }
                 out.printf(Locale.ROOT, "corpus: %,d articles in %s%n", have, ALIAS);
-                return export(stack, dir, format, heap, out, err);
+                return export(stack, dir, format, heap, slices, out, err);
             }
         } catch (IOException | RuntimeException e) {
             err.println("bench export: " + e);
@@ -107,6 +109,7 @@ public final class ExportBenchmark {
             Path dir,
             String format,
             String heap,
+            String slices,
             PrintStream out,
             PrintStream err)
             throws IOException, InterruptedException {
@@ -134,6 +137,8 @@ public final class ExportBenchmark {
                         format,
                         "--out",
                         file.toString(),
+                        "--slices",
+                        slices,
                         "--no-progress",
                         "--stats"));
         out.println("exporting in a child JVM with -Xmx" + heap + " to " + file);

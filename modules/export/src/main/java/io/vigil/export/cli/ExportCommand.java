@@ -40,7 +40,8 @@ public final class ExportCommand {
                                 [--source s1,s2] [--country C1,C2] [--topic T] [--theme T]
                                 [--story S] [--min-relevance R] [--format csv|jsonl|parquet]
                                 [--gzip] [--fields f1,f2|all] [--text] [--manifest FILE]
-                                [--elasticsearch URI] [--alias A] [--no-progress] [--stats]
+                                [--elasticsearch URI] [--alias A] [--slices N] [--page-size N]
+                                [--no-progress] [--stats]
             """;
 
     private static final Set<String> FLAGS = Set.of("--gzip", "--text", "--no-progress", "--stats");
@@ -64,8 +65,13 @@ public final class ExportCommand {
         String es =
                 o.getOrDefault(
                         "--elasticsearch", env("VIGIL_ELASTICSEARCH", "http://127.0.0.1:9200"));
-        ExportProperties settings =
-                ExportProperties.defaults().withAlias(o.getOrDefault("--alias", null));
+        ExportProperties settings;
+        try {
+            settings = settings(o);
+        } catch (IllegalArgumentException e) {
+            err.println("vigil export: " + e.getMessage());
+            return 2;
+        }
         Path data = Path.of(o.get("--out"));
         ExportRequest request;
         try {
@@ -124,6 +130,21 @@ public final class ExportCommand {
                                     : ""));
             return 1;
         }
+    }
+
+    private static ExportProperties settings(Map<String, String> o) {
+        ExportProperties d = ExportProperties.defaults();
+        return new ExportProperties(
+                o.getOrDefault("--alias", null),
+                o.containsKey("--page-size") ? Integer.valueOf(o.get("--page-size")) : null,
+                null,
+                o.containsKey("--slices") ? Integer.valueOf(o.get("--slices")) : null,
+                d.keepAlive(),
+                d.checkpointInterval(),
+                null,
+                null,
+                null,
+                null);
     }
 
     private static ExportRequest request(Map<String, String> o) throws IOException {
