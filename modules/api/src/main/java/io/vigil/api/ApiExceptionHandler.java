@@ -1,7 +1,7 @@
 package io.vigil.api;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import io.vigil.api.search.InvalidQueryException;
+import io.vigil.core.search.InvalidQueryException;
 import java.io.IOException;
 import java.net.URI;
 import org.slf4j.Logger;

@@ -6,6 +6,7 @@ import io.vigil.api.alert.AlertApiConfiguration;
 import io.vigil.classifier.ClassifierConfiguration;
 import io.vigil.crawler.CrawlerConfiguration;
 import io.vigil.dedup.DedupConfiguration;
+import io.vigil.export.ExportConfiguration;
 import io.vigil.indexer.IndexerConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -40,11 +41,11 @@ final class StageConfigurations {
     static class Alerting {}
 
     /**
-     * The search and alerts APIs (the UI and the operations endpoints are always on). The alerts
-     * API talks to the alerting stage only through the alerts topic and the delivery log.
+     * The search, alerts and export APIs (the UI and the operations endpoints are always on). The
+     * alerts API talks to the alerting stage only through the alerts topic and the delivery log.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnRole(AppSettings.Role.API)
-    @Import({ApiConfiguration.class, AlertApiConfiguration.class})
+    @Import({ApiConfiguration.class, AlertApiConfiguration.class, ExportConfiguration.class})
     static class Api {}
 }

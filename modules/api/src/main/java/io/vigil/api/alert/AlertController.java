@@ -5,10 +5,10 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.vigil.api.ApiProperties;
 import io.vigil.api.search.ArticleQuery;
 import io.vigil.api.search.ArticleSearch;
-import io.vigil.api.search.QueryValidator;
 import io.vigil.api.search.SearchResult;
 import io.vigil.core.alert.Alert;
 import io.vigil.core.alert.AlertDelivery;
+import io.vigil.core.search.QueryValidator;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -165,7 +165,7 @@ class AlertController {
             @RequestParam(required = false) Integer size)
             throws IOException {
         if (days < 1 || days > 365) {
-            throw io.vigil.api.search.InvalidQueryException.of(
+            throw io.vigil.core.search.InvalidQueryException.of(
                     "days", "days must be between 1 and 365.");
         }
         Instant now = clock.instant();

@@ -1,8 +1,8 @@
 package io.vigil.api.alert;
 
-import io.vigil.api.search.InvalidQueryException;
-import io.vigil.api.search.QueryValidator;
 import io.vigil.core.alert.Alert;
+import io.vigil.core.search.InvalidQueryException;
+import io.vigil.core.search.QueryValidator;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;

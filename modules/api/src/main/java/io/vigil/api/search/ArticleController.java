@@ -6,11 +6,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vigil.api.ApiProperties;
 import io.vigil.core.search.ArticleDocument;
+import io.vigil.core.search.ArticleFilter;
+import io.vigil.core.search.InvalidQueryException;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -26,8 +24,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping(path = "/api/articles", produces = "application/json")
 @Tag(name = "articles", description = "Search the indexed articles")
 public class ArticleController {
-
-    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9_.-]{0,99}";
 
     private final ArticleSearch search;
     private final ApiProperties settings;
@@ -85,21 +81,21 @@ public class ArticleController {
             @Parameter(description = "results per page") @RequestParam(required = false)
                     Integer size)
             throws IOException {
-        if (minRelevance != null && !(minRelevance >= 0 && minRelevance <= 1)) {
-            throw InvalidQueryException.of("minRelevance", "minRelevance must be between 0 and 1.");
-        }
+        ArticleFilter filter =
+                ArticleFilter.parse(
+                        q, from, to, lang, source, country, topic, theme, story, minRelevance);
         return search.search(
                 new ArticleQuery(
-                        q,
-                        from == null ? null : time(from, "from", false),
-                        to == null ? null : time(to, "to", true),
-                        lower(lang),
-                        source,
-                        upper(country),
-                        name(topic, "topic"),
-                        name(theme, "theme"),
-                        name(story, "story"),
-                        minRelevance,
+                        filter.q(),
+                        filter.from(),
+                        filter.to(),
+                        filter.languages(),
+                        filter.sources(),
+                        filter.countries(),
+                        filter.topic(),
+                        filter.theme(),
+                        filter.story(),
+                        filter.minRelevance(),
                         sort(sort),
                         page,
                         size == null ? settings.defaultPageSize() : size));
@@ -109,28 +105,11 @@ public class ArticleController {
     @Operation(summary = "One article with its full text")
     @ApiResponse(responseCode = "404", description = "no such article")
     public ArticleDocument article(@PathVariable String id) throws IOException {
-        ArticleDocument document = search.find(name(id, "id"));
+        ArticleDocument document = search.find(ArticleFilter.name(id, "id"));
         if (document == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No article " + id);
         }
         return document;
-    }
-
-    /** An ISO instant, or a date: its start, or the start of the next day when {@code end}. */
-    static Instant time(String value, String parameter, boolean end) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            try {
-                LocalDate date = LocalDate.parse(value);
-                return (end ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw InvalidQueryException.of(
-                        parameter,
-                        parameter
-                                + " must be a date (2026-01-31) or a time (2026-01-31T12:00:00Z).");
-            }
-        }
     }
 
     private static ArticleQuery.Sort sort(String value) {
@@ -142,27 +121,5 @@ public class ArticleController {
         } catch (IllegalArgumentException e) {
             throw InvalidQueryException.of("sort", "sort is relevance, newest or oldest.");
         }
-    }
-
-    private static String name(String value, String parameter) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (!value.matches(NAME)) {
-            throw InvalidQueryException.of(parameter, "Not a valid " + parameter + ": " + value);
-        }
-        return value;
-    }
-
-    private static List<String> lower(List<String> values) {
-        return values == null
-                ? null
-                : values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).toList();
-    }
-
-    private static List<String> upper(List<String> values) {
-        return values == null
-                ? null
-                : values.stream().map(v -> v.trim().toUpperCase(Locale.ROOT)).toList();
     }
 }

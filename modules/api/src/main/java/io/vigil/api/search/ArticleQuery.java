@@ -1,5 +1,6 @@
 package io.vigil.api.search;
 
+import io.vigil.core.search.ArticleFilter;
 import java.time.Instant;
 import java.util.List;
 
@@ -42,6 +43,12 @@ public record ArticleQuery(
         sources = sources == null ? List.of() : List.copyOf(sources);
         countries = countries == null ? List.of() : List.copyOf(countries);
         sort = sort == null ? (q == null ? Sort.NEWEST : Sort.RELEVANCE) : sort;
+    }
+
+    /** The articles this search is about, without paging and order. */
+    public ArticleFilter filter() {
+        return new ArticleFilter(
+                q, from, to, languages, sources, countries, topic, theme, story, minRelevance);
     }
 
     /** The order of results. */

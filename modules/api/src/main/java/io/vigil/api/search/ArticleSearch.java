@@ -1,16 +1,15 @@
 package io.vigil.api.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.vigil.api.ApiProperties;
 import io.vigil.core.search.ArticleDocument;
+import io.vigil.core.search.ArticleFilters;
+import io.vigil.core.search.InvalidQueryException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,25 +17,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs article searches on the alias: the user's {@code q} as a {@code query_string} over title and
- * text in every language (title boosted), AND by default, leading wildcards refused, automata
- * bounded; everything else as filters. Checks {@code q} first ({@link QueryValidator}).
- * Thread-safe.
+ * Runs article searches on the alias: the query of {@link ArticleFilters} (shared with the export),
+ * sorted, paged and highlighted. Thread-safe.
  */
 public final class ArticleSearch {
 
-    /** The searched fields: English-analysed title and text, then each language's own. */
-    static final List<String> FIELDS =
-            List.of("title^2", "text", "languages.*.title^2", "languages.*.text");
-
     private final ElasticsearchClient client;
     private final ApiProperties settings;
-    private final QueryValidator validator;
+    private final ArticleFilters filters;
 
     public ArticleSearch(ElasticsearchClient client, ApiProperties settings) {
         this.client = client;
         this.settings = settings;
-        this.validator = new QueryValidator(settings.maxQueryLength(), settings.maxClauses());
+        this.filters =
+                new ArticleFilters(
+                        settings.maxQueryLength(),
+                        settings.maxClauses(),
+                        settings.maxDeterminizedStates());
     }
 
     /**
@@ -93,10 +90,7 @@ public final class ArticleSearch {
                             + settings.maxResultWindow()
                             + " cannot be paged to; narrow the search.");
         }
-        if (query.q() != null) {
-            validator.validate(query.q());
-        }
-        Query filtered = Query.of(q -> q.bool(b -> filters(b, query)));
+        Query filtered = filters.query(query.filter());
         return SearchRequest.of(
                 s -> {
                     s.index(settings.alias())
@@ -145,78 +139,6 @@ public final class ArticleSearch {
     private co.elastic.clients.elasticsearch.core.search.HighlightField.Builder text(
             co.elastic.clients.elasticsearch.core.search.HighlightField.Builder f) {
         return f.numberOfFragments(settings.fragments()).fragmentSize(settings.fragmentSize());
-    }
-
-    private BoolQuery.Builder filters(BoolQuery.Builder b, ArticleQuery query) {
-        if (query.q() != null) {
-            b.must(
-                    m ->
-                            m.queryString(
-                                    qs ->
-                                            qs.query(query.q())
-                                                    .fields(FIELDS)
-                                                    .defaultOperator(Operator.And)
-                                                    .allowLeadingWildcard(false)
-                                                    .maxDeterminizedStates(
-                                                            settings.maxDeterminizedStates())
-                                                    .fuzzyMaxExpansions(50)
-                                                    .lenient(true)));
-        }
-        if (query.from() != null || query.to() != null) {
-            b.filter(
-                    f ->
-                            f.range(
-                                    r ->
-                                            r.date(
-                                                    d -> {
-                                                        d.field("date");
-                                                        if (query.from() != null) {
-                                                            d.gte(query.from().toString());
-                                                        }
-                                                        if (query.to() != null) {
-                                                            d.lt(query.to().toString());
-                                                        }
-                                                        return d;
-                                                    })));
-        }
-        terms(b, "language", query.languages());
-        terms(b, "countries", query.countries());
-        if (!query.sources().isEmpty()) {
-            b.filter(
-                    f ->
-                            f.bool(
-                                    s ->
-                                            s.should(terms("outlet", query.sources()))
-                                                    .should(terms("domain", query.sources()))
-                                                    .minimumShouldMatch("1")));
-        }
-        if (query.theme() != null) {
-            terms(b, "themes", List.of(query.theme()));
-        }
-        if (query.story() != null) {
-            terms(b, "storyId", List.of(query.story()));
-        }
-        if (query.minRelevance() != null) {
-            String field =
-                    query.topic() == null
-                            ? "maxRelevance"
-                            : "relevance." + ArticleDocument.relevanceKey(query.topic());
-            b.filter(f -> f.range(r -> r.number(n -> n.field(field).gte(query.minRelevance()))));
-        } else if (query.topic() != null) {
-            terms(b, "topics", List.of(query.topic()));
-        }
-        return b;
-    }
-
-    private static void terms(BoolQuery.Builder b, String field, List<String> values) {
-        if (!values.isEmpty()) {
-            b.filter(terms(field, values));
-        }
-    }
-
-    private static Query terms(String field, List<String> values) {
-        List<FieldValue> v = values.stream().map(FieldValue::of).toList();
-        return Query.of(q -> q.terms(t -> t.field(field).terms(tv -> tv.value(v))));
     }
 
     /** Highlights by document field ({@code title}, {@code text}), whatever the language. */

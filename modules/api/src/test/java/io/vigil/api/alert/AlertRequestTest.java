@@ -3,9 +3,9 @@ package io.vigil.api.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vigil.api.search.InvalidQueryException;
-import io.vigil.api.search.QueryValidator;
 import io.vigil.core.alert.Alert;
+import io.vigil.core.search.InvalidQueryException;
+import io.vigil.core.search.QueryValidator;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

@@ -78,6 +78,24 @@ final class BenchCorpus {
         return texts.get(n % texts.size());
     }
 
+    /**
+     * Generated English texts of about {@code words} words each (a vocabulary of the domain's
+     * words), cheap to index: for benchmarks that need many articles rather than real prose.
+     */
+    static BenchCorpus generated(int words) {
+        Random random = new Random(11);
+        List<String[]> texts = new ArrayList<>();
+        for (int t = 0; t < 200; t++) {
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < words; w++) {
+                text.append(WORDS[random.nextInt(WORDS.length)])
+                        .append(w % 40 == 39 ? ".\n\n" : " ");
+            }
+            texts.add(new String[] {"Generated article " + t, text.toString(), "en"});
+        }
+        return new BenchCorpus(List.copyOf(texts));
+    }
+
     int size() {
         return texts.size();
     }

@@ -1,6 +1,7 @@
 package io.vigil.app.cli;
 
 import io.vigil.app.bench.AlertsBenchmark;
+import io.vigil.app.bench.ExportBenchmark;
 import io.vigil.app.bench.ExtractionBenchmark;
 import io.vigil.app.bench.PipelineBenchmark;
 import io.vigil.classifier.bench.ClassifyBenchmark;
@@ -34,6 +35,7 @@ final class Benchmarks {
         REGISTRY.put("extraction", ExtractionBenchmark::run);
         REGISTRY.put("pipeline", PipelineBenchmark::run);
         REGISTRY.put("alerts", AlertsBenchmark::run);
+        REGISTRY.put("export", ExportBenchmark::run);
     }
 
     private Benchmarks() {}

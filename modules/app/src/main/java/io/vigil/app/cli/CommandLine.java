@@ -9,6 +9,7 @@ import io.vigil.crawler.backfill.ImportCommand;
 import io.vigil.crawler.discovery.DiscoverCommand;
 import io.vigil.crawler.feed.FeedCommand;
 import io.vigil.crawler.page.ExtractCommand;
+import io.vigil.export.cli.ExportCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,6 +56,13 @@ public final class CommandLine {
               discover <site-url>... [--allow ADDRESS]
                                       find the feeds of a site (tab-separated: url, format,
                                       entries, title); --allow permits a private address
+              export --out FILE [--query Q] [--from D] [--to D] [--lang ..] [--source ..]
+                     [--country ..] [--topic T] [--theme T] [--story S] [--min-relevance R]
+                     [--format csv|jsonl|parquet] [--gzip] [--fields f1,f2|all] [--text]
+                     [--manifest FILE]
+                                      every matching article to a file, with a manifest
+                                      (query, snapshot, data dictionary, SHA-256) beside it;
+                                      resumable: run it again after an interruption
               train [--topics DIR] [--data DIR] [--out DIR] [--feedback-from HOST:PORT]
                                       train each topic's relevance model from the labelled
                                       set (and analysts' feedback); writes data/models/
@@ -90,6 +98,7 @@ public final class CommandLine {
                 case "status" -> StatusCommand.run(rest, out, err);
                 case "import" -> ImportCommand.run(rest, out, err);
                 case "replay" -> ReplayCommand.run(rest, out, err);
+                case "export" -> ExportCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -1,4 +1,4 @@
-package io.vigil.api.search;
+package io.vigil.core.search;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package io.vigil.api.search;
+package io.vigil.core.search;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

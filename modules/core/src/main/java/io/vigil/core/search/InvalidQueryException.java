@@ -1,4 +1,4 @@
-package io.vigil.api.search;
+package io.vigil.core.search;
 
 /**
  * A search request that cannot be run: a malformed or too costly {@code q}, or a bad parameter.
