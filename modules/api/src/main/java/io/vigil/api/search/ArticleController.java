@@ -117,7 +117,7 @@ public class ArticleController {
     }
 
     /** An ISO instant, or a date: its start, or the start of the next day when {@code end}. */
-    static Instant time(String value, String parameter, boolean end) {
+    public static Instant time(String value, String parameter, boolean end) {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {

@@ -54,8 +54,27 @@ public final class ArticleSearch {
         }
         long total =
                 response.hits().total() == null ? hits.size() : response.hits().total().value();
+        Map<String, List<SearchResult.Facet>> facets = new LinkedHashMap<>();
+        for (String field : SearchResult.FACETS) {
+            var agg = response.aggregations().get(field);
+            if (agg != null && agg.isSterms()) {
+                facets.put(
+                        field,
+                        agg.sterms().buckets().array().stream()
+                                .map(
+                                        b ->
+                                                new SearchResult.Facet(
+                                                        b.key().stringValue(), b.docCount()))
+                                .toList());
+            }
+        }
         return new SearchResult(
-                total, query.page(), query.size(), Boolean.TRUE.equals(response.timedOut()), hits);
+                total,
+                query.page(),
+                query.size(),
+                Boolean.TRUE.equals(response.timedOut()),
+                hits,
+                facets);
     }
 
     /**
@@ -108,6 +127,9 @@ public final class ArticleSearch {
                             .size(query.size())
                             .source(src -> src.filter(f -> f.excludes("text", "languages")))
                             .query(filtered);
+                    for (String field : SearchResult.FACETS) {
+                        s.aggregations(field, a -> a.terms(t -> t.field(field).size(10)));
+                    }
                     switch (query.sort()) {
                         case RELEVANCE ->
                                 s.sort(o -> o.score(x -> x.order(SortOrder.Desc)))
@@ -149,18 +171,7 @@ public final class ArticleSearch {
 
     private BoolQuery.Builder filters(BoolQuery.Builder b, ArticleQuery query) {
         if (query.q() != null) {
-            b.must(
-                    m ->
-                            m.queryString(
-                                    qs ->
-                                            qs.query(query.q())
-                                                    .fields(FIELDS)
-                                                    .defaultOperator(Operator.And)
-                                                    .allowLeadingWildcard(false)
-                                                    .maxDeterminizedStates(
-                                                            settings.maxDeterminizedStates())
-                                                    .fuzzyMaxExpansions(50)
-                                                    .lenient(true)));
+            b.must(textQuery(query.q(), settings));
         }
         if (query.from() != null || query.to() != null) {
             b.filter(
@@ -206,6 +217,25 @@ public final class ArticleSearch {
             terms(b, "topics", List.of(query.topic()));
         }
         return b;
+    }
+
+    /**
+     * The user's query as Elasticsearch runs it: {@code query_string} over title and text in every
+     * language, AND by default, bounded. Check it with {@link QueryValidator} first.
+     */
+    public static Query textQuery(String q, ApiProperties settings) {
+        return Query.of(
+                m ->
+                        m.queryString(
+                                qs ->
+                                        qs.query(q)
+                                                .fields(FIELDS)
+                                                .defaultOperator(Operator.And)
+                                                .allowLeadingWildcard(false)
+                                                .maxDeterminizedStates(
+                                                        settings.maxDeterminizedStates())
+                                                .fuzzyMaxExpansions(50)
+                                                .lenient(true)));
     }
 
     private static void terms(BoolQuery.Builder b, String field, List<String> values) {

@@ -2,6 +2,7 @@ package io.vigil.app.cli;
 
 import io.vigil.app.bench.ExtractionBenchmark;
 import io.vigil.app.bench.PipelineBenchmark;
+import io.vigil.app.bench.TrendsBenchmark;
 import io.vigil.classifier.bench.ClassifyBenchmark;
 import io.vigil.crawler.feed.FeedparserBenchmark;
 import io.vigil.crawler.feed.FeedsBenchmark;
@@ -32,6 +33,7 @@ final class Benchmarks {
         REGISTRY.put("classify", ClassifyBenchmark::run);
         REGISTRY.put("extraction", ExtractionBenchmark::run);
         REGISTRY.put("pipeline", PipelineBenchmark::run);
+        REGISTRY.put("trends", TrendsBenchmark::run);
     }
 
     private Benchmarks() {}
