@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.indices.PutIndicesSettingsRequest;
 import co.elastic.clients.elasticsearch.indices.TranslogDurability;
 import io.vigil.api.ApiProperties;
 import io.vigil.api.trend.Interval;
@@ -245,6 +246,18 @@ public final class TrendsBenchmark {
                                                                                                                 .Async))));
             }
         }
+        PutIndicesSettingsRequest restore =
+                PutIndicesSettingsRequest.of(
+                        p ->
+                                p.index(alias + "-*")
+                                        .settings(
+                                                st ->
+                                                        st.refreshInterval(t -> t.time("1s"))
+                                                                .translog(
+                                                                        t ->
+                                                                                t.durability(
+                                                                                        TranslogDurability
+                                                                                                .Request))));
         AtomicLong acked = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         BulkListener<Void> listener =
@@ -291,18 +304,10 @@ public final class TrendsBenchmark {
         if (failed.get() > 0) {
             throw new IOException(failed.get() + " documents were not indexed");
         }
-        client.indices()
-                .putSettings(
-                        p ->
-                                p.index(alias + "-*")
-                                        .settings(
-                                                st ->
-                                                        st.refreshInterval(t -> t.time("1s"))
-                                                                .translog(
-                                                                        t ->
-                                                                                t.durability(
-                                                                                        TranslogDurability
-                                                                                                .Request))));
+        if (Thread.interrupted()) { // a thread left interrupted cannot load classes from the jar
+            out.println("  (the loading thread was interrupted; cleared)");
+        }
+        client.indices().putSettings(restore);
         client.indices().refresh(r -> r.index(alias + "-*"));
     }
 }
