@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.SignificantStringTermsBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import co.elastic.clients.json.JsonData;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,16 +22,20 @@ final class TrendReader {
         this.query = query;
     }
 
-    Trends read(Map<String, Aggregate> aggs, long tookMs) {
+    Trends read(
+            ResponseBody<Void> totalsResponse,
+            List<ResponseBody<Void>> seriesResponses,
+            long tookMs) {
+        Aggregate all = totalsResponse.aggregations().get("all");
         List<Instant> buckets = new ArrayList<>();
-        for (DateHistogramBucket b : aggs.get("all").dateHistogram().buckets().array()) {
+        for (DateHistogramBucket b : all.dateHistogram().buckets().array()) {
             buckets.add(Instant.ofEpochMilli(b.key()));
         }
-        List<Long> totals = TrendSearch.counts(aggs.get("all"));
+        List<Long> totals = TrendSearch.counts(all);
         List<Trends.Series> series = new ArrayList<>();
-        int n = Math.max(1, query.queries().size());
-        for (int i = 0; i < n; i++) {
-            Map<String, Aggregate> s = aggs.get("s" + i).filter().aggregations();
+        for (int i = 0; i < seriesResponses.size(); i++) {
+            ResponseBody<Void> response = seriesResponses.get(i);
+            Map<String, Aggregate> s = response.aggregations();
             List<Long> counts = TrendSearch.counts(s.get("h"));
             List<Double> attention = new ArrayList<>();
             for (int j = 0; j < counts.size(); j++) {
@@ -47,16 +52,20 @@ final class TrendReader {
                                     TrendSearch.counts(b.aggregations().get("h"))));
                 }
             }
+            long total =
+                    response.hits().total() == null
+                            ? counts.stream().mapToLong(Long::longValue).sum()
+                            : response.hits().total().value();
             series.add(
                     new Trends.Series(
                             query.label(i),
                             i < query.queries().size() ? query.queries().get(i) : null,
-                            aggs.get("s" + i).filter().docCount(),
+                            total,
                             counts,
                             attention,
                             splits));
         }
-        Map<String, Aggregate> first = aggs.get("s0").filter().aggregations();
+        Map<String, Aggregate> first = seriesResponses.get(0).aggregations();
         return new Trends(
                 query.interval(),
                 query.from(),
@@ -69,7 +78,7 @@ final class TrendReader {
                 terms(first),
                 "significant_text on titles of the "
                         + TrendSearch.TERM_SAMPLE
-                        + " best-matching articles against all articles",
+                        + " best-matching articles (per monthly index) against all articles",
                 null,
                 tookMs);
     }
@@ -84,8 +93,7 @@ final class TrendReader {
     }
 
     /** The story ids of the candidates aggregation of the first series. */
-    static List<String> storyCandidates(Map<String, Aggregate> aggs) {
-        Map<String, Aggregate> first = aggs.get("s0").filter().aggregations();
+    static List<String> storyCandidates(Map<String, Aggregate> first) {
         if (!first.containsKey("stories")) {
             return List.of();
         }

@@ -1,30 +1,33 @@
 package io.vigil.api.trend;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorResponse;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchRequest;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.MsearchRequest;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import io.vigil.api.ApiProperties;
 import io.vigil.api.search.ArticleSearch;
 import io.vigil.api.search.QueryValidator;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a trend as one aggregation-only search: a date histogram of all articles (the base of
- * attention), and per query a filter with its own histogram, the split (terms, each with a
- * histogram) and, for the first query, the top outlets, stories and significant title words. {@link
+ * Runs a trend as one multi-search of aggregation-only searches: a date histogram of all articles
+ * (the base of attention), and per query its histogram, the split (terms, each with a histogram)
+ * and, for the first query, the top outlets, story candidates and significant title words. {@link
  * TrendReader} turns the answer into {@link Trends}. Thread-safe.
  */
 public final class TrendSearch {
@@ -42,6 +45,7 @@ public final class TrendSearch {
     private final ApiProperties settings;
     private final QueryValidator validator;
     private final boolean requestCache;
+    private final StoryRanking ranking;
 
     /**
      * @param requestCache whether Elasticsearch may answer a repeated trend from its shard request
@@ -52,6 +56,7 @@ public final class TrendSearch {
         this.settings = settings;
         this.validator = new QueryValidator(settings.maxQueryLength(), settings.maxClauses());
         this.requestCache = requestCache;
+        this.ranking = new StoryRanking(client, settings, requestCache);
     }
 
     /**
@@ -61,12 +66,29 @@ public final class TrendSearch {
      * @throws IOException when Elasticsearch cannot be reached
      */
     public Trends run(TrendQuery query) throws IOException {
-        SearchRequest request = request(query);
-        SearchResponse<Void> response = client.search(request, Void.class);
-        TrendReader reader = new TrendReader(query);
-        Trends trends = reader.read(response.aggregations(), response.took());
+        MsearchResponse<Void> response = client.msearch(request(query), Void.class);
+        List<ResponseBody<Void>> results = new ArrayList<>();
+        for (MultiSearchResponseItem<Void> item : response.responses()) {
+            if (item.isFailure()) {
+                throw new ElasticsearchException(
+                        "msearch",
+                        ErrorResponse.of(
+                                e ->
+                                        e.error(item.failure().error())
+                                                .status(item.failure().status())));
+            }
+            results.add(item.result());
+        }
+        ResponseBody<Void> totals = results.get(0);
+        List<ResponseBody<Void>> series = results.subList(1, results.size());
+        Trends trends = new TrendReader(query).read(totals, series, response.took());
         List<Trends.TopStory> stories =
-                stories(query, TrendReader.storyCandidates(response.aggregations()));
+                query.top() == 0
+                        ? List.of()
+                        : ranking.rank(
+                                firstSeries(query),
+                                TrendReader.storyCandidates(series.get(0).aggregations()),
+                                query.top());
         return new Trends(
                 trends.interval(),
                 trends.from(),
@@ -82,46 +104,51 @@ public final class TrendSearch {
                 trends.tookMs());
     }
 
-    SearchRequest request(TrendQuery query) {
+    /**
+     * One search for the totals (a date histogram under the period alone, which Elasticsearch
+     * counts from the index without visiting documents), then one per series whose query is the
+     * period and the series' own query and filters, so only matching documents are visited.
+     */
+    MsearchRequest request(TrendQuery query) {
         for (String q : query.queries()) {
             validator.validate(q);
         }
-        Map<String, Aggregation> aggs = new LinkedHashMap<>();
-        aggs.put("all", histogram(query));
+        List<RequestItem> searches = new ArrayList<>();
+        searches.add(
+                item(
+                        Query.of(f -> f.bool(b -> b.filter(period(query)))),
+                        Map.of("all", histogram(query)),
+                        false));
         int n = Math.max(1, query.queries().size());
         for (int i = 0; i < n; i++) {
             String q = i < query.queries().size() ? query.queries().get(i) : null;
-            aggs.put("s" + i, series(query, q, i == 0));
+            Query series = Query.of(f -> f.bool(b -> filters(b, query, q).filter(period(query))));
+            searches.add(item(series, aggregations(query, i == 0), true));
         }
-        Query period =
-                Query.of(
-                        p ->
-                                p.range(
-                                        r ->
-                                                r.date(
-                                                        d ->
-                                                                d.field("date")
-                                                                        .gte(
-                                                                                query.from()
-                                                                                        .toString())
-                                                                        .lt(
-                                                                                query.to()
-                                                                                        .toString()))));
-        return SearchRequest.of(
-                s ->
-                        s.index(settings.alias())
-                                .ignoreUnavailable(true)
-                                .allowNoIndices(true)
-                                .requestCache(requestCache)
-                                .preFilterShardSize(1L)
-                                .timeout(settings.searchTimeout().toMillis() + "ms")
-                                .size(0)
-                                .trackTotalHits(t -> t.enabled(false))
-                                .query(period)
-                                .aggregations(aggs));
+        return MsearchRequest.of(m -> m.preFilterShardSize(1L).searches(searches));
     }
 
-    private Aggregation series(TrendQuery query, String q, boolean first) {
+    private RequestItem item(Query query, Map<String, Aggregation> aggs, boolean count) {
+        return RequestItem.of(
+                r ->
+                        r.header(
+                                        h ->
+                                                h.index(settings.alias())
+                                                        .ignoreUnavailable(true)
+                                                        .allowNoIndices(true)
+                                                        .requestCache(requestCache))
+                                .body(
+                                        b ->
+                                                b.size(0)
+                                                        .timeout(
+                                                                settings.searchTimeout().toMillis()
+                                                                        + "ms")
+                                                        .trackTotalHits(t -> t.enabled(count))
+                                                        .query(query)
+                                                        .aggregations(aggs)));
+    }
+
+    private Map<String, Aggregation> aggregations(TrendQuery query, boolean first) {
         Map<String, Aggregation> sub = new LinkedHashMap<>();
         sub.put("h", histogram(query));
         if (query.split() != null) {
@@ -161,8 +188,7 @@ public final class TrendSearch {
                                                                                             .filterDuplicateText(
                                                                                                     true))))));
         }
-        Query filter = Query.of(f -> f.bool(b -> filters(b, query, q)));
-        return Aggregation.of(a -> a.filter(filter).aggregations(sub));
+        return sub;
     }
 
     /** Stories with the most syndicated copies: the candidates for "carried by most outlets". */
@@ -181,70 +207,10 @@ public final class TrendSearch {
                                                                                         STORY_CANDIDATES)))));
     }
 
-    /** The candidates' outlets and first headline, counted exactly within the first series. */
-    private List<Trends.TopStory> stories(TrendQuery query, List<String> candidates)
-            throws IOException {
-        if (candidates.isEmpty() || query.top() == 0) {
-            return List.of();
-        }
+    /** The first series' filter within the period: where the candidates' outlets are counted. */
+    private Query firstSeries(TrendQuery query) {
         String q = query.queries().isEmpty() ? null : query.queries().get(0);
-        Query filter =
-                Query.of(
-                        f ->
-                                f.bool(
-                                        b ->
-                                                filters(b, query, q)
-                                                        .filter(period(query))
-                                                        .filter(terms("storyId", candidates))));
-        Map<String, Aggregation> sub = new HashMap<>();
-        sub.put("outlets", Aggregation.of(a -> a.cardinality(c -> c.field("outlet"))));
-        sub.put(
-                "first",
-                Aggregation.of(
-                        a ->
-                                a.topHits(
-                                        t ->
-                                                t.size(1)
-                                                        .source(
-                                                                src ->
-                                                                        src.filter(
-                                                                                f ->
-                                                                                        f.includes(
-                                                                                                "title",
-                                                                                                "date")))
-                                                        .sort(
-                                                                o ->
-                                                                        o.field(
-                                                                                fs ->
-                                                                                        fs.field(
-                                                                                                        "date")
-                                                                                                .order(
-                                                                                                        SortOrder
-                                                                                                                .Asc))))));
-        SearchResponse<Void> response =
-                client.search(
-                        s ->
-                                s.index(settings.alias())
-                                        .ignoreUnavailable(true)
-                                        .allowNoIndices(true)
-                                        .requestCache(requestCache)
-                                        .preFilterShardSize(1L)
-                                        .size(0)
-                                        .query(filter)
-                                        .aggregations(
-                                                "stories",
-                                                Aggregation.of(
-                                                        a ->
-                                                                a.terms(
-                                                                                t ->
-                                                                                        t.field(
-                                                                                                        "storyId")
-                                                                                                .size(
-                                                                                                        candidates
-                                                                                                                .size()))
-                                                                        .aggregations(sub))),
-                        Void.class);
-        return TrendReader.stories(response.aggregations().get("stories"), query.top());
+        return Query.of(f -> f.bool(b -> filters(b, query, q).filter(period(query))));
     }
 
     private static Query period(TrendQuery query) {
