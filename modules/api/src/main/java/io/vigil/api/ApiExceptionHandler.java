@@ -1,6 +1,7 @@
 package io.vigil.api;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.vigil.api.source.RecordPublisher;
 import io.vigil.core.search.InvalidQueryException;
 import java.io.IOException;
 import java.net.URI;
@@ -51,6 +52,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         LOG.warn("Search failed: {}", reason(e));
         return ProblemDetail.forStatusAndDetail(
                 HttpStatus.SERVICE_UNAVAILABLE, "The search failed; try again later.");
+    }
+
+    @ExceptionHandler(RecordPublisher.PublishFailedException.class)
+    ProblemDetail unpublished(RecordPublisher.PublishFailedException e) {
+        LOG.warn("Write refused: {}", e.toString());
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not take the change; try again later.");
     }
 
     @ExceptionHandler(IOException.class)

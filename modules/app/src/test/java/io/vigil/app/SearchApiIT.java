@@ -34,13 +34,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The indexer and API roles in the app: classified articles published to Kafka become searchable
- * through {@code /api/articles} and {@code /api/stories}; malformed queries are 400s.
+ * through {@code /api/articles} and {@code /api/stories} and counted by {@code /api/trends};
+ * malformed queries are 400s; the API needs an API key or a signed-in session, and a viewer cannot
+ * change feeds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchApiIT {
 
     private static final Instant T = Instant.parse("2026-01-12T09:00:00Z");
+    private static final String KEY = "vk_search-api-it-0123456789abcdefghijklmnop";
     private static final ClassifiedArticles WIRE =
             ClassifiedArticles.article("https://wire.example/organs")
                     .site("Wire")
@@ -83,6 +86,8 @@ class SearchApiIT {
         registry.add("vigil.indexer.flush-interval", () -> "200ms");
         registry.add("vigil.embedded.data-dir", () -> "target/search-api-it");
         registry.add("vigil.app.roles", () -> "indexer,api");
+        registry.add("vigil.security.admin-password", () -> "search-api-it-password");
+        registry.add("vigil.security.admin-api-key", () -> KEY);
     }
 
     @LocalServerPort int port;
@@ -189,6 +194,165 @@ class SearchApiIT {
         assertThat(get("/").body()).contains("<title>Vigil</title>");
     }
 
+    @Test
+    void trendsCountPerDayAsShareOfAllWithTopOutletsAndStories() throws Exception {
+        HttpResponse<String> response =
+                get(
+                        "/api/trends?from=2026-01-10&to=2026-01-13&interval=day&split=language"
+                                + "&q="
+                                + encode("organ harvesting")
+                                + "&q=rain&top=5");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode trends = Json.mapper().readTree(response.body());
+        assertThat(trends.path("buckets")).hasSize(4); // 10, 11, 12, 13 January, zero-filled
+        assertThat(trends.path("totals").toString()).isEqualTo("[0,1,4,0]");
+        JsonNode organs = trends.path("series").get(0);
+        assertThat(organs.path("counts").toString()).isEqualTo("[0,0,3,0]"); // not the Chinese
+        assertThat(organs.path("attention").get(2).asDouble()).isEqualTo(0.75);
+        assertThat(organs.path("splits").get(0).path("key").asText()).isEqualTo("en");
+        assertThat(trends.path("series").get(1).path("counts").toString()).isEqualTo("[0,1,0,0]");
+        assertThat(trends.path("topOutlets")).hasSize(3);
+        JsonNode story = trends.path("topStories").get(0);
+        assertThat(story.path("storyId").asText()).isEqualTo(STORY);
+        assertThat(story.path("outlets").asInt()).isEqualTo(3);
+        assertThat(story.path("title").asText()).contains("Tribunal");
+        assertThat(trends.path("coverage").path("note").asText()).isNotBlank();
+
+        assertThat(get("/api/trends?interval=fortnight").statusCode()).isEqualTo(400);
+        assertThat(get("/api/trends?q=a&q=b&q=c&q=d&q=e&q=f").statusCode()).isEqualTo(400);
+        assertThat(get("/api/trends?q=" + encode("organ AND (")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theApiNeedsAKeyOrASignInButHealthIsOpen() throws Exception {
+        HttpResponse<String> anonymous =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/api/articles"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> wrongKey =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/api/articles"))
+                                .header("X-API-Key", "vk_not-a-key")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongKey.statusCode()).isEqualTo(401);
+        HttpResponse<String> page =
+                http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                                .header("Accept", "text/html")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+        HttpResponse<String> health =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aViewerReadsButCannotChangeFeeds() throws Exception {
+        HttpResponse<String> created =
+                send(
+                        "POST",
+                        "/api/users",
+                        KEY,
+                        "{\"username\":\"vera\",\"password\":\"viewer-password\",\"role\":\"viewer\"}");
+        assertThat(created.statusCode()).as(created.body()).isIn(201, 409);
+        // sign in as vera with the form, then make a key for scripts
+        String viewerKey = viewerKey();
+        assertThat(send("GET", "/api/feeds", viewerKey, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> add =
+                send("POST", "/api/feeds", viewerKey, "{\"url\":\"https://example.org/feed.xml\"}");
+        assertThat(add.statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/users", viewerKey, null).statusCode()).isEqualTo(403);
+        HttpResponse<String> byAdmin =
+                send("POST", "/api/feeds", KEY, "{\"url\":\"https://example.org/feed.xml\"}");
+        assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(201);
+        assertThat(send("POST", "/api/feeds", KEY, "{\"url\":\"ftp://x\"}").statusCode())
+                .isEqualTo(400);
+    }
+
+    /** Signs vera in through the form (with its CSRF token) and makes her an API key. */
+    private String viewerKey() throws Exception {
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://127.0.0.1:" + port;
+        String form =
+                browser.send(
+                                HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                        .matcher(form);
+        assertThat(m.find()).as(form).isTrue();
+        HttpResponse<String> signIn =
+                browser.send(
+                        HttpRequest.newBuilder(URI.create(base + "/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "username=vera&password=viewer-password&_csrf="
+                                                        + encode(m.group(1))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        String me =
+                browser.send(
+                                HttpRequest.newBuilder(URI.create(base + "/api/me")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+        assertThat(me).contains("\"role\":\"VIEWER\"");
+        // without the CSRF header a session's POST is refused
+        HttpResponse<String> noCsrf =
+                browser.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/me/api-keys"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(noCsrf.statusCode()).isEqualTo(403);
+        String xsrf =
+                ((java.net.CookieManager) browser.cookieHandler().orElseThrow())
+                        .getCookieStore().getCookies().stream()
+                                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                                .findFirst()
+                                .orElseThrow()
+                                .getValue();
+        HttpResponse<String> key =
+                browser.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/me/api-keys"))
+                                .header("X-XSRF-TOKEN", xsrf)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"it\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
+        return Json.mapper().readTree(key.body()).path("key").asText();
+    }
+
+    private HttpResponse<String> send(String method, String path, String key, String json)
+            throws Exception {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("X-API-Key", key)
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** All articles searchable so far; -1 while the new index is not ready (503). */
     private long total() throws Exception {
         HttpResponse<String> response = get("/api/articles");
@@ -205,7 +369,9 @@ class SearchApiIT {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("X-API-Key", KEY)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -28,7 +28,10 @@ class VigilApplicationIT {
         registry.add("vigil.kafka.topic-prefix", () -> "t-app-it.");
         registry.add("vigil.embedded.data-dir", () -> "target/app-it");
         registry.add("vigil.app.roles", () -> "api");
+        registry.add("vigil.security.admin-api-key", () -> KEY);
     }
+
+    private static final String KEY = "vk_app-it-0123456789abcdefghijklmnopqrstu";
 
     @LocalServerPort int port;
 
@@ -56,8 +59,21 @@ class VigilApplicationIT {
     }
 
     @Test
-    void servesTheUi() throws Exception {
-        HttpResponse<String> page = get("/");
+    void servesTheUiAfterSignIn() throws Exception {
+        HttpResponse<String> anonymous =
+                http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                                .header("Accept", "text/html")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(302); // to the sign-in page
+        assertThat(get("/login").body()).contains("_csrf");
+        HttpResponse<String> page =
+                http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                                .header("X-API-Key", KEY)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<title>Vigil</title>");
     }

@@ -9,6 +9,10 @@ import io.vigil.core.search.ArticleDocument;
 import io.vigil.core.search.ArticleFilter;
 import io.vigil.core.search.InvalidQueryException;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -110,6 +114,23 @@ public class ArticleController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No article " + id);
         }
         return document;
+    }
+
+    /** An ISO instant, or a date: its start, or the start of the next day when {@code end}. */
+    public static Instant time(String value, String parameter, boolean end) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            try {
+                LocalDate date = LocalDate.parse(value);
+                return (end ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw InvalidQueryException.of(
+                        parameter,
+                        parameter
+                                + " must be a date (2026-01-31) or a time (2026-01-31T12:00:00Z).");
+            }
+        }
     }
 
     private static ArticleQuery.Sort sort(String value) {

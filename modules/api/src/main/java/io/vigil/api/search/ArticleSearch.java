@@ -51,8 +51,27 @@ public final class ArticleSearch {
         }
         long total =
                 response.hits().total() == null ? hits.size() : response.hits().total().value();
+        Map<String, List<SearchResult.Facet>> facets = new LinkedHashMap<>();
+        for (String field : SearchResult.FACETS) {
+            var agg = response.aggregations().get(field);
+            if (agg != null && agg.isSterms()) {
+                facets.put(
+                        field,
+                        agg.sterms().buckets().array().stream()
+                                .map(
+                                        b ->
+                                                new SearchResult.Facet(
+                                                        b.key().stringValue(), b.docCount()))
+                                .toList());
+            }
+        }
         return new SearchResult(
-                total, query.page(), query.size(), Boolean.TRUE.equals(response.timedOut()), hits);
+                total,
+                query.page(),
+                query.size(),
+                Boolean.TRUE.equals(response.timedOut()),
+                hits,
+                facets);
     }
 
     /**
@@ -102,6 +121,9 @@ public final class ArticleSearch {
                             .size(query.size())
                             .source(src -> src.filter(f -> f.excludes("text", "languages")))
                             .query(filtered);
+                    for (String field : SearchResult.FACETS) {
+                        s.aggregations(field, a -> a.terms(t -> t.field(field).size(10)));
+                    }
                     switch (query.sort()) {
                         case RELEVANCE ->
                                 s.sort(o -> o.score(x -> x.order(SortOrder.Desc)))
@@ -139,6 +161,11 @@ public final class ArticleSearch {
     private co.elastic.clients.elasticsearch.core.search.HighlightField.Builder text(
             co.elastic.clients.elasticsearch.core.search.HighlightField.Builder f) {
         return f.numberOfFragments(settings.fragments()).fragmentSize(settings.fragmentSize());
+    }
+
+    /** The user's query as the search runs it (see {@link ArticleFilters#textQuery}). */
+    public static Query textQuery(String q, ApiProperties settings) {
+        return ArticleFilters.textQuery(q, settings.maxDeterminizedStates());
     }
 
     /** Highlights by document field ({@code title}, {@code text}), whatever the language. */

@@ -4,6 +4,7 @@ import io.vigil.app.bench.AlertsBenchmark;
 import io.vigil.app.bench.ExportBenchmark;
 import io.vigil.app.bench.ExtractionBenchmark;
 import io.vigil.app.bench.PipelineBenchmark;
+import io.vigil.app.bench.TrendsBenchmark;
 import io.vigil.classifier.bench.ClassifyBenchmark;
 import io.vigil.crawler.feed.FeedparserBenchmark;
 import io.vigil.crawler.feed.FeedsBenchmark;
@@ -36,6 +37,7 @@ final class Benchmarks {
         REGISTRY.put("pipeline", PipelineBenchmark::run);
         REGISTRY.put("alerts", AlertsBenchmark::run);
         REGISTRY.put("export", ExportBenchmark::run);
+        REGISTRY.put("trends", TrendsBenchmark::run);
     }
 
     private Benchmarks() {}

@@ -4,6 +4,7 @@ import io.vigil.app.AppSettings;
 import io.vigil.app.VigilApplication;
 import io.vigil.app.ops.ReplayCommand;
 import io.vigil.app.ops.StatusCommand;
+import io.vigil.app.security.UserCommand;
 import io.vigil.classifier.training.TrainCommand;
 import io.vigil.crawler.backfill.ImportCommand;
 import io.vigil.crawler.discovery.DiscoverCommand;
@@ -66,6 +67,9 @@ public final class CommandLine {
               train [--topics DIR] [--data DIR] [--out DIR] [--feedback-from HOST:PORT]
                                       train each topic's relevance model from the labelled
                                       set (and analysts' feedback); writes data/models/
+              user add <name> [--role admin|analyst|viewer] [--password-stdin] [--api-key]
+                                      add a user to a running Vigil (a random password is
+                                      printed unless --password-stdin); user list
               help                    this text
 
             roles: crawler, pipeline, indexer, alerting, api (default: all)
@@ -99,6 +103,7 @@ public final class CommandLine {
                 case "import" -> ImportCommand.run(rest, out, err);
                 case "replay" -> ReplayCommand.run(rest, out, err);
                 case "export" -> ExportCommand.run(rest, out, err);
+                case "user" -> UserCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -40,6 +40,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AlertsApiIT {
 
+    /** The first admin's API key (the API needs a key or a session). */
+    private static final String API_KEY = "vk_alerts-api-it-0123456789abcdefghijkl";
+
     @RegisterExtension
     static final GreenMailExtension SMTP =
             new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
@@ -59,6 +62,7 @@ class AlertsApiIT {
         registry.add("vigil.alerting.application-id", () -> "t-alerts-api-it.alerting");
         registry.add("vigil.alerting.sender-group", () -> "t-alerts-api-it.sender");
         registry.add("vigil.app.roles", () -> "indexer,alerting,api");
+        registry.add("vigil.security.admin-api-key", () -> API_KEY);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }
@@ -185,7 +189,8 @@ class AlertsApiIT {
 
     private HttpResponse<String> send(String method, String path, String json) throws Exception {
         HttpRequest.Builder b =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("X-API-Key", API_KEY);
         if (json != null) {
             b.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json));

@@ -39,6 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportApiIT {
 
+    /** The first admin's API key (the API needs a key or a session). */
+    private static final String API_KEY = "vk_export-api-it-0123456789abcdefghijkl";
+
     private static final String ALIAS = "t-export-api-it.articles";
     private static final int ARTICLES = 700;
 
@@ -52,6 +55,7 @@ class ExportApiIT {
         registry.add("vigil.embedded.data-dir", () -> "target/export-api-it");
         registry.add("vigil.export.stream-max-articles", () -> "650");
         registry.add("vigil.app.roles", () -> "api");
+        registry.add("vigil.security.admin-api-key", () -> API_KEY);
     }
 
     @LocalServerPort int port;
@@ -131,7 +135,9 @@ class ExportApiIT {
 
     private HttpResponse<byte[]> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("X-API-Key", API_KEY)
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -42,6 +42,9 @@ public record Topics(String prefix) {
     /** Alert deliveries, keyed by alert id. */
     public static final String ALERT_DELIVERIES = "vigil.alert-deliveries";
 
+    /** Users of the API and UI, compacted, keyed by user name. */
+    public static final String USERS = "vigil.users";
+
     private static final String DEAD_LETTERS = "vigil.dlq.";
 
     public Topics {
@@ -87,6 +90,10 @@ public record Topics(String prefix) {
 
     public String alertDeliveries() {
         return prefix + ALERT_DELIVERIES;
+    }
+
+    public String users() {
+        return prefix + USERS;
     }
 
     /**

@@ -48,19 +48,27 @@ public final class ArticleFilters {
         return Query.of(q -> q.bool(b -> filters(b, filter)));
     }
 
+    /**
+     * The user's query as Elasticsearch runs it: {@code query_string} over title and text in every
+     * language, AND by default, no leading wildcards, bounded. Validate it first.
+     */
+    public static Query textQuery(String q, int maxDeterminizedStates) {
+        return Query.of(
+                m ->
+                        m.queryString(
+                                qs ->
+                                        qs.query(q)
+                                                .fields(FIELDS)
+                                                .defaultOperator(Operator.And)
+                                                .allowLeadingWildcard(false)
+                                                .maxDeterminizedStates(maxDeterminizedStates)
+                                                .fuzzyMaxExpansions(50)
+                                                .lenient(true)));
+    }
+
     private BoolQuery.Builder filters(BoolQuery.Builder b, ArticleFilter filter) {
         if (filter.q() != null) {
-            b.must(
-                    m ->
-                            m.queryString(
-                                    qs ->
-                                            qs.query(filter.q())
-                                                    .fields(FIELDS)
-                                                    .defaultOperator(Operator.And)
-                                                    .allowLeadingWildcard(false)
-                                                    .maxDeterminizedStates(maxDeterminizedStates)
-                                                    .fuzzyMaxExpansions(50)
-                                                    .lenient(true)));
+            b.must(textQuery(filter.q(), maxDeterminizedStates));
         }
         if (filter.from() != null || filter.to() != null) {
             b.filter(
