@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.app.ops.ReplayCommand;
 import io.vigil.core.json.Json;
 import io.vigil.crawler.backfill.ImportCommand;
@@ -14,6 +15,10 @@ import io.vigil.testkit.VigilStack;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +36,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * holds each day's articles exactly, on the day they were published; replaying the indexer from the
  * start leaves the same documents.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImportPipelineIT {
 
     private static final String PREFIX = "t-import-it.";
@@ -48,6 +54,9 @@ class ImportPipelineIT {
     private static final int ARTICLES = 10_000;
     private static final LocalDate FIRST_DAY = LocalDate.of(2024, 11, 1);
     private static final int DAYS = 730;
+    private static final String API_KEY = "vk_import-pipeline-it-0123456789abcdefgh";
+
+    @LocalServerPort int port;
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) throws Exception {
@@ -55,7 +64,8 @@ class ImportPipelineIT {
         registry.add("vigil.kafka.bootstrap-servers", stack::kafkaBootstrapServers);
         registry.add("vigil.elasticsearch.uris", () -> stack.elasticsearchUri().toString());
         registry.add("vigil.kafka.topic-prefix", () -> PREFIX);
-        registry.add("vigil.app.roles", () -> "pipeline,indexer");
+        registry.add("vigil.app.roles", () -> "pipeline,indexer,api");
+        registry.add("vigil.security.admin-api-key", () -> API_KEY);
         registry.add("vigil.indexer.alias", () -> ALIAS);
         Path state = Files.createTempDirectory(Path.of("target"), "import-it");
         registry.add("vigil.dedup.state-dir", () -> state.resolve("dedup").toString());
@@ -142,6 +152,7 @@ class ImportPipelineIT {
         assertThat(indexed).isEqualTo(ARTICLES);
 
         assertThat(perDay(es)).isEqualTo(perDay);
+        assertThat(perDayFromTrends()).isEqualTo(perDay);
 
         // Replaying the indexer from the start leaves the index with the same documents.
         indexer.stop();
@@ -215,5 +226,37 @@ class ImportPipelineIT {
                     b.docCount());
         }
         return indexedPerDay;
+    }
+
+    /** Each day's count as the trend API reports it (all articles, by day, over the two years). */
+    private Map<LocalDate, Long> perDayFromTrends() throws Exception {
+        String path =
+                "/api/trends?interval=day&from="
+                        + FIRST_DAY
+                        + "&to="
+                        + FIRST_DAY.plusDays(DAYS - 1)
+                        + "&top=0";
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + port + path))
+                                        .header("X-API-Key", API_KEY)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode trends = Json.mapper().readTree(response.body());
+        Map<LocalDate, Long> days = new TreeMap<>();
+        for (int i = 0; i < trends.get("buckets").size(); i++) {
+            long total = trends.get("totals").get(i).asLong();
+            if (total > 0) {
+                days.put(
+                        Instant.parse(trends.get("buckets").get(i).asText())
+                                .atZone(ZoneOffset.UTC)
+                                .toLocalDate(),
+                        total);
+            }
+        }
+        return days;
     }
 }
