@@ -53,21 +53,6 @@ import org.springframework.validation.annotation.Validated;
  *     waits to become visible) (default 100 ms)
  * @param sweepInterval how often expired entries are swept from the stores (default 1 minute)
  * @param sweepBatch most entries examined per store and sweep, to bound each pause (default 20000)
- * @param articleCacheSize most stored articles (signature, story, times; about 1 KB each on the
- *     heap) kept decoded in memory in front of the articles store, most recently used first: the
- *     candidates of a new copy are nearly always recent articles. Write-through: the store and its
- *     changelog get every write at once. 0 turns the cache off (default 100000)
- * @param storyCacheSize most stories kept decoded in memory in front of the stories store, likewise
- *     (default 50000)
- * @param bucketCacheSize most LSH buckets (of about 150 bytes each on the heap) kept decoded in
- *     memory in front of the buckets store, likewise; a new article reads and writes some 23
- *     (default 500000)
- * @param bucketFilterMb heap for an in-memory Bloom filter of the bucket store's keys, in MB: most
- *     buckets of a new article are in no store yet, and the filter says so without a RocksDB read.
- *     Filled from the store when the stage starts (some seconds for tens of millions of buckets),
- *     refilled when many buckets have come and gone; 10 bits per bucket, so the default holds some
- *     27 million buckets (a million stored articles) with 1-2 % false positives. 0 turns it off
- *     (default 32)
  */
 @Validated
 @ConfigurationProperties("vigil.dedup")
@@ -95,11 +80,7 @@ public record DedupProperties(
         Integer standbyReplicas,
         Duration commitInterval,
         Duration sweepInterval,
-        Integer sweepBatch,
-        Integer articleCacheSize,
-        Integer storyCacheSize,
-        Integer bucketCacheSize,
-        Integer bucketFilterMb) {
+        Integer sweepBatch) {
 
     public DedupProperties {
         enabled = enabled == null || enabled;
@@ -127,16 +108,6 @@ public record DedupProperties(
         commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
         sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
         sweepBatch = sweepBatch == null ? 20_000 : sweepBatch;
-        articleCacheSize = articleCacheSize == null ? 100_000 : articleCacheSize;
-        storyCacheSize = storyCacheSize == null ? 50_000 : storyCacheSize;
-        bucketCacheSize = bucketCacheSize == null ? 500_000 : bucketCacheSize;
-        bucketFilterMb = bucketFilterMb == null ? 32 : bucketFilterMb;
-        if (articleCacheSize < 0
-                || storyCacheSize < 0
-                || bucketCacheSize < 0
-                || bucketFilterMb < 0) {
-            throw new IllegalArgumentException("cache sizes must not be negative");
-        }
         if (shingleSize < 1 || hashes < 1 || bands < 1 || rows < 1 || bands * rows > hashes) {
             throw new IllegalArgumentException(
                     "need shingle-size, hashes, bands, rows >= 1 and bands x rows <= hashes");
@@ -150,7 +121,7 @@ public record DedupProperties(
     public static DedupProperties defaults() {
         return new DedupProperties(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     /** These settings with another application id and state directory (tests, bench). */
@@ -179,10 +150,6 @@ public record DedupProperties(
                 standbyReplicas,
                 commitInterval,
                 sweepInterval,
-                sweepBatch,
-                articleCacheSize,
-                storyCacheSize,
-                bucketCacheSize,
-                bucketFilterMb);
+                sweepBatch);
     }
 }

@@ -65,8 +65,8 @@ public final class DedupBenchmark {
 
             delete(state);
             double perSecond;
-            DedupProperties throughput = settings.withApplication("bench-throughput", state);
-            try (DirectStage stage = new DirectStage(throughput, state)) {
+            try (DirectStage stage =
+                    new DirectStage(settings.withApplication("bench-throughput", state), state)) {
                 long t0 = System.nanoTime();
                 long entries =
                         StorePreloader.load(
@@ -81,19 +81,6 @@ public final class DedupBenchmark {
                         signatures,
                         entries,
                         (System.nanoTime() - t0) / 1e9);
-            }
-            // opened again on the filled stores, as the stage starts after a restart or a restore
-            long t1 = System.nanoTime();
-            try (DirectStage stage = new DirectStage(throughput, state)) {
-                out.printf(
-                        Locale.ROOT,
-                        "stage opened on them in %.1f s (fills its in-memory bucket filter)%n",
-                        (System.nanoTime() - t1) / 1e9);
-                out.printf(
-                        Locale.ROOT,
-                        "waited %.1f s for RocksDB to finish compacting the bulk load (a stage that"
-                                + " reached a million signatures over days has no such backlog)%n",
-                        Settle.awaitQuiet(180));
                 perSecond = Throughput.staged(stage, originals, seed, rounds, out);
             }
             double rss = rssMb();

@@ -20,6 +20,6 @@ public interface DedupState {
     /** The article ids in an LSH bucket, most recent first. */
     List<String> bucket(long bucket, long notBefore);
 
-    /** Adds an article to each of the buckets, keeping the {@code capacity} most recent in each. */
-    void addToBuckets(long[] buckets, String articleId, long now, int capacity, long notBefore);
+    /** Adds an article to a bucket, keeping the {@code capacity} most recent. */
+    void addToBucket(long bucket, String articleId, long now, int capacity, long notBefore);
 }

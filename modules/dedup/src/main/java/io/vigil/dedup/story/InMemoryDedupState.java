@@ -53,14 +53,6 @@ public final class InMemoryDedupState implements DedupState, FurnitureState {
     }
 
     @Override
-    public void addToBuckets(
-            long[] keys, String articleId, long now, int capacity, long notBefore) {
-        for (long bucket : keys) {
-            addToBucket(bucket, articleId, now, capacity, notBefore);
-        }
-    }
-
-    /** Adds an article to one bucket, keeping the {@code capacity} most recent. */
     public void addToBucket(long bucket, String articleId, long now, int capacity, long notBefore) {
         List<Entry> entries = buckets.computeIfAbsent(bucket, b -> new ArrayList<>(2));
         entries.removeIf(e -> e.time() < notBefore || e.articleId().equals(articleId));

@@ -5,7 +5,6 @@ import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.Cache;
-import org.rocksdb.IndexType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.WriteBufferManager;
@@ -35,14 +34,6 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         table.setPinTopLevelIndexAndFilter(true);
         table.setFilterPolicy(new BloomFilter(10, false));
-        // Partitioned index and filters: only their small top levels are pinned, partitions come
-        // and go with the data blocks, so a full filter block never has to be reloaded whole.
-        table.setIndexType(IndexType.kTwoLevelIndexSearch);
-        table.setPartitionFilters(true);
-        // Kafka Streams turns Bloom filters off for the last level (optimised for hits), where
-        // nearly all entries live; most bucket look-ups are misses (a new article's bands), which
-        // then read an index and a data block each. Filters on every level answer them in memory.
-        options.setOptimizeFiltersForHits(false);
         options.setWriteBufferManager(WRITE_BUFFERS);
         options.setTableFormatConfig(table);
     }

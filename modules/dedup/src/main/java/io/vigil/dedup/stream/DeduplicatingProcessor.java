@@ -23,7 +23,6 @@ final class DeduplicatingProcessor
 
     private final DedupProperties settings;
     private ProcessorContext<String, ArticleAccepted> context;
-    private StoreDedupState state;
     private Deduplicator deduplicator;
     private Sweeper<String> articleSweeper;
     private Sweeper<String> storySweeper;
@@ -39,20 +38,10 @@ final class DeduplicatingProcessor
         KeyValueStore<String, byte[]> articles = context.getStateStore(DedupTopology.ARTICLES);
         KeyValueStore<String, byte[]> stories = context.getStateStore(DedupTopology.STORIES);
         KeyValueStore<Long, byte[]> buckets = context.getStateStore(DedupTopology.BUCKETS);
-        state =
-                new StoreDedupState(
-                        articles,
-                        stories,
-                        buckets,
-                        new StoreDedupState.CacheSizes(
-                                settings.articleCacheSize(),
-                                settings.storyCacheSize(),
-                                settings.bucketCacheSize()),
-                        settings.bucketFilterMb() * (1L << 20));
-        deduplicator = new Deduplicator(settings, state);
-        articleSweeper = new Sweeper<>(articles, StoreCodec::articleSeenAt, state::sweptArticle);
-        storySweeper = new Sweeper<>(stories, StoreCodec::storySeenAt, state::sweptStory);
-        bucketSweeper = new Sweeper<>(buckets, StoreCodec::bucketSeenAt, state::sweptBucket);
+        deduplicator = new Deduplicator(settings, new StoreDedupState(articles, stories, buckets));
+        articleSweeper = new Sweeper<>(articles, StoreCodec::articleSeenAt);
+        storySweeper = new Sweeper<>(stories, StoreCodec::storySeenAt);
+        bucketSweeper = new Sweeper<>(buckets, StoreCodec::bucketSeenAt);
         context.schedule(settings.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, t -> sweep());
     }
 
@@ -63,13 +52,6 @@ final class DeduplicatingProcessor
                 deduplicator.accept(f.article(), f.fingerprint(), record.timestamp());
         if (accepted != null) {
             context.forward(record.withKey(accepted.articleId()).withValue(accepted));
-        }
-    }
-
-    @Override
-    public void close() {
-        if (state != null) {
-            state.clearCaches(); // a revived task re-reads what its restored stores hold
         }
     }
 

@@ -36,7 +36,7 @@ final class FingerprintingProcessor
         this.context = context;
         KeyValueStore<String, byte[]> store = context.getStateStore(DedupTopology.FURNITURE);
         fingerprinter = new Fingerprinter(settings, new Furniture(store));
-        sweeper = new Sweeper<>(store, StoreCodec::furnitureSeenAt, host -> {});
+        sweeper = new Sweeper<>(store, StoreCodec::furnitureSeenAt);
         context.schedule(settings.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, t -> sweep());
     }
 

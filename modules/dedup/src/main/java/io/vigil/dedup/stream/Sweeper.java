@@ -2,7 +2,6 @@ package io.vigil.dedup.stream;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -18,16 +17,11 @@ final class Sweeper<K> {
 
     private final KeyValueStore<K, byte[]> store;
     private final ToLongFunction<byte[]> seenAt;
-    private final Consumer<K> deleted;
     private K cursor;
 
-    /**
-     * @param deleted told of each key deleted (to evict it from a cache in front of the store)
-     */
-    Sweeper(KeyValueStore<K, byte[]> store, ToLongFunction<byte[]> seenAt, Consumer<K> deleted) {
+    Sweeper(KeyValueStore<K, byte[]> store, ToLongFunction<byte[]> seenAt) {
         this.store = store;
         this.seenAt = seenAt;
-        this.deleted = deleted;
     }
 
     /**
@@ -51,7 +45,6 @@ final class Sweeper<K> {
         }
         for (K key : expired) {
             store.delete(key);
-            deleted.accept(key);
         }
         return expired.size();
     }
