@@ -29,11 +29,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -88,10 +90,20 @@ public final class TrendsBenchmark {
                                     es.jvmOptions()));
             try (EmbeddedStack stack = EmbeddedStack.start(props, false, true)) {
                 return measure(stack.elasticsearchUri(), articles, queries, out);
+            } finally {
+                deleteRecursively(dir); // a million articles take about 600 MB
             }
         } catch (IOException | InterruptedException e) {
             err.println("bench trends: " + e);
             return 1;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
