@@ -29,11 +29,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -88,10 +90,20 @@ public final class TrendsBenchmark {
                                     es.jvmOptions()));
             try (EmbeddedStack stack = EmbeddedStack.start(props, false, true)) {
                 return measure(stack.elasticsearchUri(), articles, queries, out);
+            } finally {
+                deleteRecursively(dir); // a million articles take about 600 MB
             }
         } catch (IOException | InterruptedException e) {
             err.println("bench trends: " + e);
             return 1;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -153,6 +165,7 @@ public final class TrendsBenchmark {
                     byKind[1],
                     byKind[2],
                     byKind[3]);
+            attribute(search, corpus, out);
             out.printf(
                     Locale.ROOT,
                     "trends: articles=%d p50_ms=%d p95_ms=%d%n",
@@ -161,6 +174,44 @@ public final class TrendsBenchmark {
                     ms[(int) Math.ceil(ms.length * 0.95) - 1]);
             return 0;
         }
+    }
+
+    /** Where the year-long comparison's time goes: with and without the top lists, alternately. */
+    private static void attribute(TrendSearch search, TrendCorpus corpus, PrintStream out)
+            throws IOException {
+        SplittableRandom r = new SplittableRandom(13);
+        long[] full = new long[20];
+        long[] bare = new long[20];
+        for (int i = 0; i < 20; i++) {
+            TrendQuery q = query(corpus, r, 2);
+            TrendQuery noTops =
+                    new TrendQuery(
+                            q.queries(),
+                            null,
+                            null,
+                            q.from(),
+                            q.to(),
+                            q.interval(),
+                            null,
+                            6,
+                            null,
+                            null,
+                            null,
+                            0);
+            long s = System.nanoTime();
+            search.run(q);
+            full[i] = (System.nanoTime() - s) / 1_000_000;
+            s = System.nanoTime();
+            search.run(noTops);
+            bare[i] = (System.nanoTime() - s) / 1_000_000;
+        }
+        Arrays.sort(full);
+        Arrays.sort(bare);
+        out.printf(
+                Locale.ROOT,
+                "compare 3/week 365d, median of 20: with top lists %d ms, counts only %d ms%n",
+                full[10],
+                bare[10]);
     }
 
     /** The dashboard's four kinds of trend, in turn, over random periods and words. */
@@ -304,7 +355,7 @@ public final class TrendsBenchmark {
         if (failed.get() > 0) {
             throw new IOException(failed.get() + " documents were not indexed");
         }
-        if (Thread.interrupted()) { // a thread left interrupted cannot load classes from the jar
+        if (Thread.interrupted()) { // not expected; cleared so the settings can still be restored
             out.println("  (the loading thread was interrupted; cleared)");
         }
         client.indices().putSettings(restore);
