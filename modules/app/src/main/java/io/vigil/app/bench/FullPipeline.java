@@ -151,6 +151,22 @@ final class FullPipeline implements AutoCloseable {
         producer.flush();
     }
 
+    /** {@link #publish} on a thread of its own, started; join it to wait for the last entry. */
+    Thread publishInBackground(int n, int perSecond) {
+        Thread t =
+                new Thread(
+                        () -> {
+                            try {
+                                publish(n, perSecond);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "bench-publisher");
+        t.start();
+        return t;
+    }
+
     /**
      * Waits until {@code total} articles are searchable, noting for each newly seen one the delay
      * since its fetch; returns the delays (ms) of the articles first seen in this call.
