@@ -111,6 +111,16 @@ class ArticleIndexerIT {
         Hit<ArticleDocument> organs =
                 all.stream().filter(h -> h.id().equals(english.id())).findFirst().orElseThrow();
         assertThat(organs.index()).isEqualTo(alias + "-2025.12");
+        // Sorted by the export's order, so that a date-ordered scan reads stored fields in order.
+        assertThat(
+                        es.indices()
+                                .getSettings(g -> g.index(organs.index()))
+                                .get(organs.index())
+                                .settings()
+                                .index()
+                                .sort()
+                                .field())
+                .containsExactly("date", "id");
         assertThat(organs.source().title()).isEqualTo("Forced organ harvesting: tribunal report");
         assertThat(organs.version()).isNull(); // versions are not returned by default
         assertThat(
