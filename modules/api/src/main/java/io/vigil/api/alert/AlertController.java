@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -63,36 +64,48 @@ class AlertController {
     }
 
     @GetMapping
-    @Operation(summary = "The alerts, newest first (an owner's only with owner)")
-    List<Alert> list(@RequestParam(required = false) String owner) {
-        return store.list(owner);
+    @Operation(
+            summary =
+                    "The alerts, newest first: the caller's own; an admin's: all, or an owner's"
+                            + " with owner")
+    List<Alert> list(@RequestParam(required = false) String owner, WebRequest http) {
+        Caller caller = Caller.of(http);
+        if (!caller.admin()) {
+            return store.list(caller.name());
+        }
+        return store.list(owner == null || owner.isBlank() ? null : owner);
     }
 
     @PostMapping
     @Operation(summary = "Creates an alert; a malformed query is a 400 that says where")
-    ResponseEntity<Alert> create(@RequestBody AlertRequest request) {
+    ResponseEntity<Alert> create(@RequestBody AlertRequest request, WebRequest http) {
+        Caller caller = Caller.of(http);
         Alert alert =
-                request.toAlert(UUID.randomUUID().toString(), null, validator, clock.instant());
+                request.withOwner(caller.owner(request.owner(), null))
+                        .toAlert(UUID.randomUUID().toString(), null, validator, clock.instant());
         store.save(alert);
         return ResponseEntity.created(URI.create("/api/alerts/" + alert.id())).body(alert);
     }
 
     @GetMapping("/{id}")
-    Alert get(@PathVariable String id) {
-        return existing(id);
+    Alert get(@PathVariable String id, WebRequest http) {
+        return existing(id, http);
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Replaces an alert (keeps its creation time and feed token)")
-    Alert replace(@PathVariable String id, @RequestBody AlertRequest request) {
-        Alert alert = request.toAlert(id, existing(id), validator, clock.instant());
+    Alert replace(@PathVariable String id, @RequestBody AlertRequest request, WebRequest http) {
+        Alert previous = existing(id, http);
+        Alert alert =
+                request.withOwner(Caller.of(http).owner(request.owner(), previous))
+                        .toAlert(id, previous, validator, clock.instant());
         store.save(alert);
         return alert;
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id) {
-        existing(id);
+    ResponseEntity<Void> delete(@PathVariable String id, WebRequest http) {
+        existing(id, http);
         store.delete(id);
         return ResponseEntity.noContent().build();
     }
@@ -104,8 +117,9 @@ class AlertController {
      */
     @PostMapping("/{id}/test")
     @Operation(summary = "Sends a sample to the alert's channels; the outcome shows in its history")
-    ResponseEntity<AlertDelivery> test(@PathVariable String id) throws IOException {
-        Alert alert = existing(id);
+    ResponseEntity<AlertDelivery> test(@PathVariable String id, WebRequest http)
+            throws IOException {
+        Alert alert = existing(id, http);
         Instant now = clock.instant();
         String storyId = "test-" + UUID.randomUUID();
         AlertDelivery request =
@@ -126,8 +140,8 @@ class AlertController {
 
     @GetMapping("/{id}/deliveries")
     @Operation(summary = "What the alert matched and delivered, newest first")
-    List<AlertDelivery> deliveries(@PathVariable String id) {
-        existing(id);
+    List<AlertDelivery> deliveries(@PathVariable String id, WebRequest http) {
+        existing(id, http);
         return history.of(id);
     }
 
@@ -203,9 +217,10 @@ class AlertController {
                 "Nothing matched in the last 30 days; this is a placeholder.");
     }
 
-    private Alert existing(String id) {
+    /** The alert, if the caller may use it: another user's is as missing as no alert. */
+    private Alert existing(String id, WebRequest http) {
         Alert alert = store.get(id);
-        if (alert == null) {
+        if (alert == null || !Caller.of(http).mayUse(alert)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no alert " + id);
         }
         return alert;

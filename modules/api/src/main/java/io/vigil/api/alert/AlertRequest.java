@@ -35,6 +35,12 @@ public record AlertRequest(
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** This request with another owner. */
+    AlertRequest withOwner(String owner) {
+        return new AlertRequest(
+                owner, name, query, filters, email, webhook, feed, muted, snoozedUntil);
+    }
+
     /**
      * The alert this request makes, checked.
      *

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.vigil.alerting.AlertingStage;
+import io.vigil.app.security.ApiKeys;
+import io.vigil.app.security.UserStore;
 import io.vigil.core.event.ArticleClassified;
 import io.vigil.core.json.Json;
 import io.vigil.core.kafka.Topics;
+import io.vigil.core.user.User;
 import io.vigil.testkit.ClassifiedArticles;
 import io.vigil.testkit.TopicWriter;
 import io.vigil.testkit.VigilStack;
@@ -35,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The alerting, indexer and API roles in the app: an alert created over HTTP (a malformed query is
  * a 400 with its position) matches two copies of a story published to Kafka once, emails it
  * (GreenMail), records the copy as "also carried by", shows it in its history and its Atom feed,
- * test-sends, previews through a search, and is deleted.
+ * test-sends, previews through a search, and is deleted. Alerts belong to their owner: an analyst
+ * sees and changes only theirs, an admin every one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AlertsApiIT {
@@ -70,6 +74,7 @@ class AlertsApiIT {
     @LocalServerPort int port;
     @Autowired Topics topics;
     @Autowired AlertingStage stage;
+    @Autowired UserStore users;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -166,6 +171,75 @@ class AlertsApiIT {
         assertThat(send("GET", "/api/alerts/" + id, null).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void alertsBelongToTheirOwner() throws Exception {
+        String analystKey = ApiKeys.generate();
+        Instant now = Instant.now();
+        users.save(
+                new User(
+                        User.SCHEMA,
+                        "analyst-it",
+                        null,
+                        User.Role.ANALYST,
+                        List.of(ApiKeys.record(analystKey, "it", now)),
+                        now,
+                        null));
+        String mine = "{\"owner\":\"somebody-else\",\"name\":\"Mine\",\"query\":\"tribunal\"}";
+        HttpResponse<String> created = send(analystKey, "POST", "/api/alerts", mine);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode own = Json.mapper().readTree(created.body());
+        assertThat(own.path("owner").asText()).isEqualTo("analyst-it");
+        String ownId = own.path("id").asText();
+
+        HttpResponse<String> byAdmin =
+                send(
+                        "POST",
+                        "/api/alerts",
+                        "{\"owner\":\"ngo\",\"name\":\"Theirs\",\"query\":\"detainees\"}");
+        assertThat(byAdmin.statusCode()).isEqualTo(201);
+        String theirId = Json.mapper().readTree(byAdmin.body()).path("id").asText();
+
+        JsonNode listed =
+                Json.mapper().readTree(send(analystKey, "GET", "/api/alerts", null).body());
+        assertThat(listed.findValuesAsText("id")).contains(ownId).doesNotContain(theirId);
+        assertThat(listed.findValuesAsText("owner")).containsOnly("analyst-it");
+        for (String method : List.of("GET", "DELETE")) {
+            assertThat(send(analystKey, method, "/api/alerts/" + theirId, null).statusCode())
+                    .as(method + " another user's alert")
+                    .isEqualTo(404);
+        }
+        assertThat(
+                        send(
+                                        analystKey,
+                                        "PUT",
+                                        "/api/alerts/" + theirId,
+                                        "{\"name\":\"x\",\"query\":\"x\"}")
+                                .statusCode())
+                .isEqualTo(404);
+        assertThat(
+                        send(analystKey, "GET", "/api/alerts/" + theirId + "/deliveries", null)
+                                .statusCode())
+                .isEqualTo(404);
+        // a replacement keeps its owner, whatever the request says
+        HttpResponse<String> renamed =
+                send(
+                        analystKey,
+                        "PUT",
+                        "/api/alerts/" + ownId,
+                        "{\"owner\":\"ngo\",\"name\":\"Renamed\",\"query\":\"tribunal\"}");
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(Json.mapper().readTree(renamed.body()).path("owner").asText())
+                .isEqualTo("analyst-it");
+
+        JsonNode all = Json.mapper().readTree(send("GET", "/api/alerts", null).body());
+        assertThat(all.findValuesAsText("id")).contains(ownId, theirId);
+        JsonNode filtered =
+                Json.mapper().readTree(send("GET", "/api/alerts?owner=analyst-it", null).body());
+        assertThat(filtered.findValuesAsText("id")).contains(ownId).doesNotContain(theirId);
+        assertThat(send("DELETE", "/api/alerts/" + ownId, null).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/api/alerts/" + theirId, null).statusCode()).isEqualTo(204);
+    }
+
     private static ClassifiedArticles copy(String url, String site) {
         return ClassifiedArticles.article(url)
                 .site(site)
@@ -192,9 +266,14 @@ class AlertsApiIT {
     }
 
     private HttpResponse<String> send(String method, String path, String json) throws Exception {
+        return send(API_KEY, method, path, json);
+    }
+
+    private HttpResponse<String> send(String key, String method, String path, String json)
+            throws Exception {
         HttpRequest.Builder b =
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("X-API-Key", API_KEY);
+                        .header("X-API-Key", key);
         if (json != null) {
             b.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json));
