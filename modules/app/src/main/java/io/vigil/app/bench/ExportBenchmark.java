@@ -22,12 +22,13 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * {@code vigil bench export [--articles N] [--words W] [--data DIR] [--dir DIR] [--format F]
- * [--heap H]}: loads N synthetic articles (default 1,000,000, with generated texts of W words,
- * default 200, so that a million load in minutes on two cores; {@code --data} takes the texts of
- * the extraction benchmark instead, 4.4 KB on average) into an embedded Elasticsearch node kept in
- * {@code DIR} (default {@code data/bench-export}, so that later runs reuse the corpus), then runs
- * {@code vigil export} in a child JVM with {@code -Xmx256m} to JSON Lines and reports its rate and
- * peak heap. Last line: {@code export: articles=… articles_per_s=… peak_heap_mb=…}.
+ * [--heap H] [--slices N] [--page-size N]}: loads N synthetic articles (default 1,000,000, with
+ * generated texts of W words, default 200, so that a million load in minutes on two cores; {@code
+ * --data} takes the texts of the extraction benchmark instead, 4.4 KB on average) into an embedded
+ * Elasticsearch node kept in {@code DIR} (default {@code data/bench-export}, so that later runs
+ * reuse the corpus), then runs {@code vigil export} in a child JVM with {@code -Xmx256m} to JSON
+ * Lines and reports its rate and peak heap. Last line: {@code export: articles=… articles_per_s=…
+ * peak_heap_mb=…}.
  */
 public final class ExportBenchmark {
 
@@ -45,6 +46,7 @@ public final class ExportBenchmark {
         String format = "jsonl";
         String heap = "256m";
         String slices = "2";
+        String pageSize = null;
         for (int i = 0; i < args.size(); i++) {
             if (i + 1 >= args.size()) {
                 err.println("bench export: " + args.get(i) + " needs a value");
@@ -58,6 +60,7 @@ public final class ExportBenchmark {
                 case "--format" -> format = args.get(++i);
                 case "--heap" -> heap = args.get(++i);
                 case "--slices" -> slices = args.get(++i);
+                case "--page-size" -> pageSize = args.get(++i);
                 default -> {
                     err.println("bench export: unknown option " + args.get(i));
                     return 2;
@@ -93,7 +96,7 @@ public final class ExportBenchmark {
                     have = count(client);
                 }
                 out.printf(Locale.ROOT, "corpus: %,d articles in %s%n", have, ALIAS);
-                return export(stack, dir, format, heap, slices, out, err);
+                return export(stack, dir, format, heap, slices, pageSize, out, err);
             }
         } catch (IOException | RuntimeException e) {
             err.println("bench export: " + e);
@@ -110,6 +113,7 @@ public final class ExportBenchmark {
             String format,
             String heap,
             String slices,
+            String pageSize,
             PrintStream out,
             PrintStream err)
             throws IOException, InterruptedException {
@@ -141,6 +145,9 @@ public final class ExportBenchmark {
                         slices,
                         "--no-progress",
                         "--stats"));
+        if (pageSize != null) {
+            command.addAll(List.of("--page-size", pageSize));
+        }
         out.println("exporting in a child JVM with -Xmx" + heap + " to " + file);
         long started = System.nanoTime();
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
