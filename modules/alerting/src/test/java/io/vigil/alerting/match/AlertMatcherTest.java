@@ -157,6 +157,24 @@ class AlertMatcherTest {
         assertThat(matcher.matchQueries(ENGLISH)).doesNotContain("any");
     }
 
+    @Test
+    void aReplacedOrRemovedQueryNoLongerMatchesAndNothingMatchesTwice() {
+        matcher.upsert(
+                List.of(
+                        alert("a", "tribunal"),
+                        alert("b", "organ OR tribunal OR london"),
+                        alert("c", "consci*")));
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactlyInAnyOrder("a", "b", "c");
+        matcher.upsert(List.of(alert("a", "parliament"), alert("c", "organ (-tribunal)")));
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactly("b");
+        matcher.remove(List.of("b"));
+        matcher.upsert(List.of(alert("d", "\"organ harvesting\" london"), alert("a", "organ")));
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactlyInAnyOrder("a", "d");
+        matcher.upsert(List.of(alert("a", "organ AND (")));
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactly("d");
+        assertThat(matcher.size()).isEqualTo(2);
+    }
+
     static Alert.Filters filters(
             List<String> languages,
             List<String> outlets,
