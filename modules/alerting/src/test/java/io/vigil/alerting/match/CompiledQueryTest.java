@@ -193,10 +193,10 @@ class CompiledQueryTest {
     void matchesWhatLuceneMatchesOnTheBenchAlerts() throws ParseException {
         Vocabulary vocabulary = new Vocabulary(7);
         List<String> queries = new ArrayList<>();
-        for (Alert a : vocabulary.alerts(2000, NOW)) {
+        for (Alert a : vocabulary.alerts(1000, NOW)) {
             queries.add(a.query());
         }
-        List<ArticleClassified> articles = new ArrayList<>(vocabulary.articles(100, NOW));
+        List<ArticleClassified> articles = new ArrayList<>(vocabulary.articles(60, NOW));
         assertSameAsLucene(queries, articles);
     }
 
