@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.Query;
 import org.slf4j.Logger;
@@ -27,16 +28,19 @@ import org.slf4j.LoggerFactory;
  * CompiledQuery}). A term index picks the candidates: each query is filed under terms of which an
  * article must have one to match (the most selective required part, or every alternative of a
  * disjunction); a query with no such terms (a prefix or wildcard alone, exclusions only) is a
- * candidate for every article. The article is analysed once into its terms and positions, the
- * candidates' trees are evaluated on them, and Lucene itself runs only the parts the tree does not
- * cover (on an in-memory index of the article). Then each alert's filters and state.
+ * candidate for every article. The article is analysed once into its terms and positions, and the
+ * candidates' trees are evaluated on them. The alerts whose tree cannot decide (wildcards, fuzzy,
+ * regexps, ranges, sloppy phrases: {@link CompiledQuery#exact()} false) are registered in Lucene
+ * Monitor as well ({@link QueryMonitor}), which runs them when at least one of them may match the
+ * article (its tree does not rule the article out). Then each alert's filters and state.
  *
- * <p>This replaced Lucene Monitor (one monitor per article language group): profiled with 10,000
- * alerts, half of Monitor's time per article went into rewriting, weighting and scoring each of
- * some 100 candidate queries through an {@code IndexSearcher}, a third into searching its query
- * index for the candidates and reading their ids back, and a tenth into the analysis. The answers
- * are the same: {@code CompiledQueryTest} compares them with Lucene's on an in-memory index, and
- * {@code AlertEquivalenceIT} (app module) with Elasticsearch's.
+ * <p>Why not Lucene Monitor for every alert (as at first, one monitor per article language group):
+ * profiled with 10,000 alerts, half of Monitor's time per article went into rewriting, weighting
+ * and scoring each of some 100 candidate queries through an {@code IndexSearcher} (about 15 µs
+ * each), a third into searching its query index for the candidates and reading their ids back, and
+ * a tenth into the analysis: 112 articles/s against the 1,000 wanted. The answers are the same:
+ * {@code CompiledQueryTest} compares them with Lucene's on an in-memory index, and {@code
+ * AlertEquivalenceIT} (app module) with Elasticsearch's.
  *
  * <p>Thread-safe: articles may be matched on several threads while alerts change.
  */
@@ -50,22 +54,31 @@ public final class AlertMatcher implements AutoCloseable {
         final CompiledQuery query;
         final Set<CompiledQuery.FieldTerm> anchors;
 
+        /** Whether Lucene Monitor decides (the tree only rules articles out). */
+        final boolean monitored;
+
+        /** What Lucene Monitor holds for it, when monitored; else null. */
+        final QueryMonitor.Registration registration;
+
         /** A number of its own among the registered entries, reused after it is removed. */
         int slot;
 
-        Entry(String id, CompiledQuery query) {
+        Entry(String id, String text, Query parsed) {
             this.id = id;
-            this.query = query;
+            this.query = CompiledQuery.compile(parsed);
             Set<CompiledQuery.FieldTerm> a = query.anchors();
             this.anchors = a == null ? null : Set.copyOf(a);
+            this.monitored = !query.exact();
+            this.registration = monitored ? new QueryMonitor.Registration(id, parsed, text) : null;
         }
     }
 
     private final Analyzer analyzer = ArticleFields.analyzer();
     private final Map<String, Alert> alerts = new ConcurrentHashMap<>();
     private final Map<String, String> rejected = new ConcurrentHashMap<>();
+    private final QueryMonitor monitor = new QueryMonitor();
 
-    /** Guards the entries and the term index: matching reads, registration writes. */
+    /** Guards the entries, the term index and the monitor: matching reads, registration writes. */
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     private final Map<String, Entry> entries = new HashMap<>();
@@ -93,7 +106,7 @@ public final class AlertMatcher implements AutoCloseable {
         for (Alert alert : batch) {
             try {
                 Query query = AlertQueryParser.parse(analyzer, alert.query());
-                parsed.add(new Entry(alert.id(), CompiledQuery.compile(query)));
+                parsed.add(new Entry(alert.id(), alert.query(), query));
                 rejected.remove(alert.id());
             } catch (ParseException | RuntimeException e) {
                 LOG.warn(
@@ -106,11 +119,24 @@ public final class AlertMatcher implements AutoCloseable {
         }
         lock.writeLock().lock();
         try {
-            invalid.forEach(this::unfile);
+            List<String> unmonitored = new ArrayList<>();
+            for (String id : invalid) {
+                unfile(id, unmonitored);
+            }
             for (Entry e : parsed) {
-                unfile(e.id);
+                unfile(e.id, unmonitored);
                 file(e);
             }
+            // the monitor gets the entries filed last; a registration replaces one of the same id
+            List<QueryMonitor.Registration> monitored = new ArrayList<>();
+            for (Entry e : parsed) {
+                if (e.monitored && entries.get(e.id) == e) {
+                    monitored.add(e.registration);
+                }
+            }
+            unmonitored.removeIf(id -> entries.containsKey(id) && entries.get(id).monitored);
+            monitor.delete(unmonitored);
+            monitor.register(monitored);
             invalid.forEach(alerts::remove);
         } finally {
             lock.writeLock().unlock();
@@ -134,7 +160,11 @@ public final class AlertMatcher implements AutoCloseable {
                 });
         lock.writeLock().lock();
         try {
-            ids.forEach(this::unfile);
+            List<String> unmonitored = new ArrayList<>();
+            for (String id : ids) {
+                unfile(id, unmonitored);
+            }
+            monitor.delete(unmonitored);
         } finally {
             lock.writeLock().unlock();
         }
@@ -155,10 +185,16 @@ public final class AlertMatcher implements AutoCloseable {
         }
     }
 
-    private void unfile(String id) {
+    /**
+     * Removes the entry of {@code id}, adding its id to {@code unmonitored} if it was monitored.
+     */
+    private void unfile(String id, List<String> unmonitored) {
         Entry e = entries.remove(id);
         if (e == null) {
             return;
+        }
+        if (e.monitored) {
+            unmonitored.add(id);
         }
         freeSlots.push(e.slot);
         if (e.anchors == null) {
@@ -180,7 +216,8 @@ public final class AlertMatcher implements AutoCloseable {
 
     /** The ids of the registered alerts whose query matches the article, ignoring filters. */
     public List<String> matchQueries(ArticleClassified article) {
-        ArticleTerms terms = ArticleTerms.of(ArticleFields.document(article), analyzer);
+        Document document = ArticleFields.document(article);
+        ArticleTerms terms = ArticleTerms.of(document, analyzer);
         List<String> ids = new ArrayList<>();
         lock.readLock().lock();
         try {
@@ -203,10 +240,15 @@ public final class AlertMatcher implements AutoCloseable {
                     }
                 }
             }
+            boolean monitored = false;
             for (Entry e : candidates) {
                 try {
-                    if (e.query.matches(terms)) {
-                        ids.add(e.id);
+                    if (!e.monitored) {
+                        if (e.query.matches(terms)) {
+                            ids.add(e.id);
+                        }
+                    } else if (!monitored && e.query.mayMatch(terms)) {
+                        monitored = true;
                     }
                 } catch (RuntimeException x) {
                     LOG.warn(
@@ -215,6 +257,11 @@ public final class AlertMatcher implements AutoCloseable {
                             article.articleId(),
                             x.toString());
                 }
+            }
+            if (monitored) {
+                // every monitored query the article can match is a candidate (the term index is
+                // sound), so the monitor's answer is the whole answer for them
+                ids.addAll(monitor.match(document, article.articleId()));
             }
         } finally {
             lock.readLock().unlock();
@@ -253,6 +300,16 @@ public final class AlertMatcher implements AutoCloseable {
         return alerts.size();
     }
 
+    /** How many alert queries Lucene Monitor holds (those the compiled tree cannot decide). */
+    int monitored() {
+        lock.readLock().lock();
+        try {
+            return monitor.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Alerts whose query could not be parsed, with the parser's message. */
     public Map<String, String> rejected() {
         return Map.copyOf(rejected);
@@ -260,6 +317,7 @@ public final class AlertMatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        monitor.close();
         analyzer.close();
     }
 }

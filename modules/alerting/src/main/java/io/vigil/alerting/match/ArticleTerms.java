@@ -13,17 +13,15 @@ import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * One article analysed as an index would hold it: per field, each term with its positions. The
- * tokens and positions are those Lucene's {@link MemoryIndex} records for the same document and
+ * tokens and positions are those Lucene's {@code MemoryIndex} records for the same document and
  * analyzer (each field's token stream, a value after the first starting at the last position plus
- * the analyzer's position increment gap). A searcher over a {@link MemoryIndex} of the document is
- * built only when a query part needs Lucene itself (wildcards, fuzzy, sloppy phrases, ...). Not
- * thread-safe: one per article and thread.
+ * the analyzer's position increment gap). Queries that need Lucene itself (wildcards, fuzzy, sloppy
+ * phrases, ...) run in Lucene Monitor instead ({@link QueryMonitor}). Not thread-safe: one per
+ * article and thread.
  */
 final class ArticleTerms {
 
@@ -85,7 +83,6 @@ final class ArticleTerms {
         int lastPosition = -1;
     }
 
-    private final Document document;
     private final Analyzer analyzer;
 
     /** Numbers of the field names, so that a query's fields are found without hashing names. */
@@ -93,16 +90,14 @@ final class ArticleTerms {
 
     private final Map<String, FieldTerms> fields = new HashMap<>();
     private FieldTerms[] byId = new FieldTerms[0];
-    private IndexSearcher searcher;
 
-    private ArticleTerms(Document document, Analyzer analyzer) {
-        this.document = document;
+    private ArticleTerms(Analyzer analyzer) {
         this.analyzer = analyzer;
     }
 
     /** The document's indexed fields analysed with {@code analyzer}. */
     static ArticleTerms of(Document document, Analyzer analyzer) {
-        ArticleTerms out = new ArticleTerms(document, analyzer);
+        ArticleTerms out = new ArticleTerms(analyzer);
         try {
             for (IndexableField field : document) {
                 if (field.fieldType().indexOptions() != IndexOptions.NONE) {
@@ -196,18 +191,5 @@ final class ArticleTerms {
             }
         }
         return false;
-    }
-
-    /** A searcher over the document in a {@link MemoryIndex}, built on first use. */
-    IndexSearcher searcher() {
-        if (searcher == null) {
-            MemoryIndex index = new MemoryIndex();
-            for (IndexableField field : document) {
-                index.addField(field, analyzer);
-            }
-            index.freeze();
-            searcher = index.createSearcher();
-        }
-        return searcher;
     }
 }

@@ -1,7 +1,5 @@
 package io.vigil.alerting.match;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -27,17 +25,32 @@ import org.apache.lucene.util.BytesRef;
  * article's terms ({@link ArticleTerms}), with the matching semantics of Lucene's queries: term,
  * boolean (required, prohibited, optional clauses and minimum-should-match), disjunction-max, exact
  * phrase, synonym, prefix, match-all and match-none, boost and constant-score wrappers. Any other
- * query (wildcard, fuzzy, regexp, range, sloppy or multi-term phrases, ...) is a leaf that Lucene
- * runs on a {@link org.apache.lucene.index.memory.MemoryIndex} of the article, built only when such
- * a leaf is reached. Matching only: no scores.
+ * query (wildcard, fuzzy, regexp, range, sloppy or multi-term phrases, ...) is a leaf the tree
+ * cannot decide: a tree with such a leaf is not {@link #exact()}, and the whole alert query is run
+ * by Lucene Monitor ({@link QueryMonitor}); the tree then only rules articles out ({@link
+ * #mayMatch}), so that the monitor runs on an article only when one of its queries can match it.
+ * Matching only: no scores.
  *
  * <p>Running a query through an {@code IndexSearcher} costs some 15 µs of rewriting and weight
  * building before the one document is looked at; this tree costs a few hash look-ups.
  */
 abstract class CompiledQuery {
 
-    /** Whether the article matches. */
+    /** Whether the article matches; only for an {@link #exact()} tree. */
     abstract boolean matches(ArticleTerms article);
+
+    /** Whether the tree decides every article itself (it has no part only Lucene can run). */
+    boolean exact() {
+        return true;
+    }
+
+    /**
+     * False when the article cannot match; true when it matches or, for a tree that is not {@link
+     * #exact()}, may match (its Lucene parts decide). Equal to {@link #matches} on an exact tree.
+     */
+    boolean mayMatch(ArticleTerms article) {
+        return matches(article);
+    }
 
     /**
      * Terms such that an article matching this query has at least one of them ({@code field}, term
@@ -126,7 +139,7 @@ abstract class CompiledQuery {
             return new TermNode(terms[0].field(), terms[0].bytes());
         }
         if (query.getSlop() != 0) {
-            // a sloppy phrase needs all its terms: checked here before Lucene runs it
+            // a sloppy phrase needs all its terms: checked here before Lucene Monitor runs it
             List<CompiledQuery> required = new ArrayList<>();
             for (Term t : terms) {
                 required.add(new TermNode(t.field(), t.bytes()));
@@ -254,7 +267,7 @@ abstract class CompiledQuery {
         }
     }
 
-    /** A query Lucene runs on the article's in-memory index. */
+    /** A query only Lucene can run: the tree may match, Lucene Monitor decides. */
     private static final class LuceneNode extends CompiledQuery {
         final Query query;
 
@@ -264,11 +277,17 @@ abstract class CompiledQuery {
 
         @Override
         boolean matches(ArticleTerms article) {
-            try {
-                return article.searcher().count(query) > 0;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            throw new IllegalStateException("only Lucene can run " + query);
+        }
+
+        @Override
+        boolean exact() {
+            return false;
+        }
+
+        @Override
+        boolean mayMatch(ArticleTerms article) {
+            return true;
         }
 
         @Override
@@ -286,18 +305,26 @@ abstract class CompiledQuery {
         final CompiledQuery[] prohibited;
         final CompiledQuery[] optional;
         final int minimum;
+        final boolean exact;
 
         BooleanNode(
                 List<CompiledQuery> required,
                 List<CompiledQuery> prohibited,
                 List<CompiledQuery> optional,
                 int minimum) {
-            // cheap clauses first: a Lucene leaf builds the in-memory index
+            // cheap clauses first: a Lucene leaf decides nothing
             Comparator<CompiledQuery> cost = Comparator.comparingInt(BooleanNode::cost);
             this.required = required.stream().sorted(cost).toArray(CompiledQuery[]::new);
             this.prohibited = prohibited.stream().sorted(cost).toArray(CompiledQuery[]::new);
             this.optional = optional.stream().sorted(cost).toArray(CompiledQuery[]::new);
             this.minimum = minimum;
+            boolean all = true;
+            for (List<CompiledQuery> clauses : List.of(required, prohibited, optional)) {
+                for (CompiledQuery c : clauses) {
+                    all &= c.exact();
+                }
+            }
+            this.exact = all;
         }
 
         private static int cost(CompiledQuery q) {
@@ -344,6 +371,44 @@ abstract class CompiledQuery {
             }
             for (CompiledQuery q : prohibited) {
                 if (q.matches(article)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        boolean exact() {
+            return exact;
+        }
+
+        @Override
+        boolean mayMatch(ArticleTerms article) {
+            if (exact) {
+                return matches(article);
+            }
+            if (optional.length < minimum) {
+                return false;
+            }
+            for (CompiledQuery q : required) {
+                if (!q.mayMatch(article)) {
+                    return false;
+                }
+            }
+            if (minimum > 0) {
+                int possible = 0;
+                for (CompiledQuery q : optional) {
+                    if (q.mayMatch(article) && ++possible >= minimum) {
+                        break;
+                    }
+                }
+                if (possible < minimum) {
+                    return false;
+                }
+            }
+            // only a prohibited clause that surely matches rules the article out
+            for (CompiledQuery q : prohibited) {
+                if (q.exact() && q.matches(article)) {
                     return false;
                 }
             }

@@ -175,6 +175,37 @@ class AlertMatcherTest {
         assertThat(matcher.size()).isEqualTo(2);
     }
 
+    @Test
+    void queriesOnlyLuceneCanRunGoThroughTheMonitorAndLeaveItWhenReplacedOrRemoved() {
+        matcher.upsert(
+                List.of(
+                        alert("fuzzy", "tribuna~"),
+                        alert("wildcard", "tribu?"),
+                        alert("sloppy", "\"tribunal found\"~3"),
+                        alert("sloppy-miss", "\"tribunal parliament\"~3"),
+                        alert("exact", "tribunal")));
+        assertThat(matcher.monitored()).isEqualTo(4);
+        assertThat(matcher.matchQueries(ENGLISH))
+                .containsExactlyInAnyOrder("fuzzy", "wildcard", "sloppy", "exact");
+        assertThat(matcher.matchQueries(CHINESE)).isEmpty();
+        // monitored -> compiled, compiled -> monitored
+        matcher.upsert(List.of(alert("fuzzy", "parliament"), alert("exact", "parliamnt~")));
+        assertThat(matcher.monitored()).isEqualTo(4);
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactlyInAnyOrder("wildcard", "sloppy");
+        matcher.remove(List.of("wildcard"));
+        matcher.upsert(List.of(alert("sloppy", "organ AND (")));
+        assertThat(matcher.monitored()).isEqualTo(2);
+        assertThat(matcher.matchQueries(ENGLISH)).isEmpty();
+        matcher.upsert(List.of(alert("sloppy", "\"tribunal found\"~3")));
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactly("sloppy");
+        assertThat(matcher.size()).isEqualTo(4);
+        // the same id twice in one batch: the last one counts
+        matcher.upsert(List.of(alert("twice", "tribuna~"), alert("twice", "parliament")));
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactly("sloppy");
+        matcher.upsert(List.of(alert("twice", "parliament"), alert("twice", "tribu?")));
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactlyInAnyOrder("sloppy", "twice");
+    }
+
     static Alert.Filters filters(
             List<String> languages,
             List<String> outlets,
