@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Matching throughput on one thread: what the stage does per article before the story step
- * (analysis into the in-memory index, presearch, the candidate queries, filters).
+ * (analysis of the article, the candidates from the term index, their evaluation, filters).
  *
  * @param articlesPerSecond articles matched per second on one thread
  * @param matchesPerArticle alerts matched per article, on average

@@ -157,6 +157,55 @@ class AlertMatcherTest {
         assertThat(matcher.matchQueries(ENGLISH)).doesNotContain("any");
     }
 
+    @Test
+    void aReplacedOrRemovedQueryNoLongerMatchesAndNothingMatchesTwice() {
+        matcher.upsert(
+                List.of(
+                        alert("a", "tribunal"),
+                        alert("b", "organ OR tribunal OR london"),
+                        alert("c", "consci*")));
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactlyInAnyOrder("a", "b", "c");
+        matcher.upsert(List.of(alert("a", "parliament"), alert("c", "organ (-tribunal)")));
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactly("b");
+        matcher.remove(List.of("b"));
+        matcher.upsert(List.of(alert("d", "\"organ harvesting\" london"), alert("a", "organ")));
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactlyInAnyOrder("a", "d");
+        matcher.upsert(List.of(alert("a", "organ AND (")));
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactly("d");
+        assertThat(matcher.size()).isEqualTo(2);
+    }
+
+    @Test
+    void queriesOnlyLuceneCanRunGoThroughTheMonitorAndLeaveItWhenReplacedOrRemoved() {
+        matcher.upsert(
+                List.of(
+                        alert("fuzzy", "tribuna~"),
+                        alert("wildcard", "tribu?"),
+                        alert("sloppy", "\"tribunal found\"~3"),
+                        alert("sloppy-miss", "\"tribunal parliament\"~3"),
+                        alert("exact", "tribunal")));
+        assertThat(matcher.monitored()).isEqualTo(4);
+        assertThat(matcher.matchQueries(ENGLISH))
+                .containsExactlyInAnyOrder("fuzzy", "wildcard", "sloppy", "exact");
+        assertThat(matcher.matchQueries(CHINESE)).isEmpty();
+        // monitored -> compiled, compiled -> monitored
+        matcher.upsert(List.of(alert("fuzzy", "parliament"), alert("exact", "parliamnt~")));
+        assertThat(matcher.monitored()).isEqualTo(4);
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactlyInAnyOrder("wildcard", "sloppy");
+        matcher.remove(List.of("wildcard"));
+        matcher.upsert(List.of(alert("sloppy", "organ AND (")));
+        assertThat(matcher.monitored()).isEqualTo(2);
+        assertThat(matcher.matchQueries(ENGLISH)).isEmpty();
+        matcher.upsert(List.of(alert("sloppy", "\"tribunal found\"~3")));
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactly("sloppy");
+        assertThat(matcher.size()).isEqualTo(4);
+        // the same id twice in one batch: the last one counts
+        matcher.upsert(List.of(alert("twice", "tribuna~"), alert("twice", "parliament")));
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactly("sloppy");
+        matcher.upsert(List.of(alert("twice", "parliament"), alert("twice", "tribu?")));
+        assertThat(matcher.matchQueries(ENGLISH)).containsExactlyInAnyOrder("sloppy", "twice");
+    }
+
     static Alert.Filters filters(
             List<String> languages,
             List<String> outlets,
