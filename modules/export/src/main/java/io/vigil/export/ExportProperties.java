@@ -11,8 +11,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param alias the article alias read (default {@code vigil-articles}; the app sets it to {@code
  *     vigil.indexer.alias})
- * @param pageSize articles per Elasticsearch page without the text (default 10000, the most
- *     Elasticsearch returns by default)
+ * @param pageSize articles per Elasticsearch page without the text (default 5000: the same
+ *     Elasticsearch CPU as pages of 10000, the most it returns by default, with half the exporting
+ *     JVM's live pages and fewer garbage-collection pauses in a 256 MiB heap)
  * @param textPageSize articles per page when the text is exported (default 500: texts are large)
  * @param slices point-in-time slices read in parallel, merged back into one order (default 2)
  * @param keepAlive how long the point in time stays open between two pages, and after an
@@ -40,7 +41,7 @@ public record ExportProperties(
 
     public ExportProperties {
         alias = alias == null || alias.isBlank() ? ArticleDocument.ALIAS : alias;
-        pageSize = pageSize == null ? 10_000 : pageSize;
+        pageSize = pageSize == null ? 5_000 : pageSize;
         textPageSize = textPageSize == null ? 500 : textPageSize;
         slices = slices == null ? 2 : slices;
         keepAlive = keepAlive == null ? Duration.ofMinutes(10) : keepAlive;
