@@ -138,6 +138,36 @@ public record DedupProperties(
                 null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** These settings with another bucket filter size (tests, bench). */
+    public DedupProperties withBucketFilterMb(int mb) {
+        return new DedupProperties(
+                enabled,
+                applicationId,
+                stateDir,
+                horizon,
+                shingleSize,
+                hashes,
+                bands,
+                rows,
+                jaccardThreshold,
+                containmentThreshold,
+                minMatchingSlots,
+                minShingles,
+                bucketCapacity,
+                edgeParagraphs,
+                anchorParagraphs,
+                maxCandidates,
+                maxOutlets,
+                streamThreads,
+                exactlyOnce,
+                replicationFactor,
+                standbyReplicas,
+                commitInterval,
+                sweepInterval,
+                sweepBatch,
+                mb);
+    }
+
     /** These settings with another application id and state directory (tests, bench). */
     public DedupProperties withApplication(String id, Path dir) {
         return new DedupProperties(

@@ -95,33 +95,7 @@ class DeduplicatingProcessorRecoveryTest {
 
     @Test
     void processingWithoutTheBucketFilterGivesTheSameStories() {
-        DedupProperties noFilter =
-                new DedupProperties(
-                        null,
-                        "recovery-test",
-                        Path.of("unused"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        0);
+        DedupProperties noFilter = settings.withBucketFilterMb(0);
         Task filtered = new Task(settings);
         Task plain = new Task(noFilter);
         for (int i = 0; i < 12; i++) {
