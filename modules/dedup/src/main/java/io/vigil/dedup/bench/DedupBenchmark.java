@@ -23,10 +23,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code vigil bench dedup [--data DIR] [--signatures N] [--rounds N] [--seed N] [--state DIR]}:
- * clustering quality on a labelled syndication set made from the article-extraction benchmark's
- * clean texts, and throughput of the stage's full processing path with a million signatures stored.
- * Last line: {@code dedup: precision=… recall=… purity=… articles_per_s=… rss_mb=…}.
+ * {@code vigil bench dedup [--data DIR] [--signatures N] [--rounds N] [--seed N] [--state DIR]
+ * [--settle SECONDS] [--bucket-filter-mb N]}: clustering quality on a labelled syndication set made
+ * from the article-extraction benchmark's clean texts, and throughput of the stage's full
+ * processing path with a million signatures stored. Last line: {@code dedup: precision=… recall=…
+ * purity=… articles_per_s=… rss_mb=…}.
  */
 public final class DedupBenchmark {
 
@@ -47,8 +48,14 @@ public final class DedupBenchmark {
         int signatures = Integer.parseInt(options.getOrDefault("--signatures", "1000000"));
         int rounds = Integer.parseInt(options.getOrDefault("--rounds", "4"));
         long seed = Long.parseLong(options.getOrDefault("--seed", "20261126"));
+        int settleSeconds = Integer.parseInt(options.getOrDefault("--settle", "180"));
         Path state = Path.of(options.getOrDefault("--state", "data/bench/dedup")).toAbsolutePath();
-        DedupProperties settings = DedupProperties.defaults();
+        DedupProperties settings =
+                options.containsKey("--bucket-filter-mb")
+                        ? DedupProperties.defaults()
+                                .withBucketFilterMb(
+                                        Integer.parseInt(options.get("--bucket-filter-mb")))
+                        : DedupProperties.defaults();
         try {
             List<Original> originals = SyndicationSet.load(groundTruth);
             out.printf(Locale.ROOT, "originals: %d from %s%n", originals.size(), groundTruth);
@@ -81,6 +88,21 @@ public final class DedupBenchmark {
                         signatures,
                         entries,
                         (System.nanoTime() - t0) / 1e9);
+                long t1 = System.nanoTime();
+                stage.reopen();
+                out.printf(
+                        Locale.ROOT,
+                        "stage opened again on them, as after a restoration, in %.1f s (fills its"
+                                + " bucket filter of %d MB)%n",
+                        (System.nanoTime() - t1) / 1e9,
+                        settings.bucketFilterMb());
+                out.printf(
+                        Locale.ROOT,
+                        "waited %.1f s (at most %d) for RocksDB to finish compacting the bulk load"
+                                + " (a stage that reached a million signatures over days has no"
+                                + " such backlog)%n",
+                        Settle.awaitQuiet(settleSeconds),
+                        settleSeconds);
                 perSecond = Throughput.staged(stage, originals, seed, rounds, out);
             }
             double rss = rssMb();

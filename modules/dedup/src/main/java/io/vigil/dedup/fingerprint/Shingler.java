@@ -21,6 +21,15 @@ public final class Shingler {
     private static final long FNV_PRIME = 0x100000001b3L;
     private static final long BIGRAM_SALT = 0x6a09e667f3bcc909L;
 
+    /** The lower case of ASCII letters and digits; 0 for every other ASCII character. */
+    private static final char[] ASCII_LOWER = new char[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_LOWER[c] = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+        }
+    }
+
     private final int size;
 
     /**
@@ -42,15 +51,16 @@ public final class Shingler {
         String normal =
                 needsNormalizing(text) ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text;
         TokenBuffer tokens = new TokenBuffer();
+        char[] chars = normal.toCharArray();
         int start = 0;
-        int length = normal.length();
+        int length = chars.length;
         while (start < length) {
             int end = normal.indexOf('\n', start);
             if (end < 0) {
                 end = length;
             }
             tokens.clear();
-            tokenize(normal, start, end, tokens);
+            tokenize(chars, start, end, tokens);
             if (tokens.size > 0) {
                 paragraphs.add(tokens.toArray());
             }
@@ -113,15 +123,25 @@ public final class Shingler {
         return false;
     }
 
-    private static void tokenize(String s, int from, int to, TokenBuffer out) {
+    private static void tokenize(char[] s, int from, int to, TokenBuffer out) {
         long word = FNV_OFFSET;
         boolean inWord = false;
         int runFirst = -1; // first code point of a run of unsegmented script
         int previous = -1; // previous code point in that run
         int i = from;
         while (i < to) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
+            int cp = s[i];
+            if (cp < 0x80) {
+                i++; // ASCII, most of the text of most languages: tables, no code point decoding
+                if (previous < 0 && ASCII_LOWER[cp] != 0) {
+                    word = (word ^ ASCII_LOWER[cp]) * FNV_PRIME;
+                    inWord = true;
+                    continue;
+                }
+            } else {
+                cp = Character.codePointAt(s, i, to);
+                i += Character.charCount(cp);
+            }
             if (isUnsegmented(cp)) {
                 if (inWord) {
                     out.add(mix(word));
@@ -142,13 +162,15 @@ public final class Shingler {
                 previous = -1;
                 runFirst = -1;
             }
-            if (Character.isLetterOrDigit(cp) || isMark(cp)) {
-                word = (word ^ Character.toLowerCase(cp)) * FNV_PRIME;
+            if (cp < 0x80 ? ASCII_LOWER[cp] != 0 : Character.isLetterOrDigit(cp) || isMark(cp)) {
+                word =
+                        (word ^ (cp < 0x80 ? ASCII_LOWER[cp] : Character.toLowerCase(cp)))
+                                * FNV_PRIME;
                 inWord = true;
             } else if (inWord
                     && (cp == '\'' || cp == '\u2019')
                     && i < to
-                    && Character.isLetter(s.codePointAt(i))) {
+                    && Character.isLetter(Character.codePointAt(s, i, to))) {
                 continue; // don't, l'homme: one token
             } else if (inWord) {
                 out.add(mix(word));

@@ -22,4 +22,15 @@ public interface DedupState {
 
     /** Adds an article to a bucket, keeping the {@code capacity} most recent. */
     void addToBucket(long bucket, String articleId, long now, int capacity, long notBefore);
+
+    /**
+     * Adds an article to each of {@code buckets}, keeping the {@code capacity} most recent in each;
+     * a store may write them together.
+     */
+    default void addToBuckets(
+            long[] buckets, String articleId, long now, int capacity, long notBefore) {
+        for (long bucket : buckets) {
+            addToBucket(bucket, articleId, now, capacity, notBefore);
+        }
+    }
 }

@@ -86,9 +86,7 @@ public final class Deduplicator {
         state.putStory(storyId, story);
         if (best == null || best.jaccard() < NEAR_EXACT) {
             // a near-exact copy adds nothing to the index: the member it matched stands for it
-            for (long bucket : buckets) {
-                state.addToBucket(bucket, articleId, now, settings.bucketCapacity(), notBefore);
-            }
+            state.addToBuckets(buckets, articleId, now, settings.bucketCapacity(), notBefore);
         }
         if (best != null && LOG.isDebugEnabled()) {
             LOG.debug(

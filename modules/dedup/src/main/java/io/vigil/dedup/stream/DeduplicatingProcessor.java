@@ -38,7 +38,17 @@ final class DeduplicatingProcessor
         KeyValueStore<String, byte[]> articles = context.getStateStore(DedupTopology.ARTICLES);
         KeyValueStore<String, byte[]> stories = context.getStateStore(DedupTopology.STORIES);
         KeyValueStore<Long, byte[]> buckets = context.getStateStore(DedupTopology.BUCKETS);
-        deduplicator = new Deduplicator(settings, new StoreDedupState(articles, stories, buckets));
+        // Made afresh at every init: Kafka Streams initialises the processor after each restoration
+        // of its stores (start, rebalance, revival after an aborted transaction), so what the state
+        // keeps in memory (the bucket filter) is always built from what the stores hold then.
+        deduplicator =
+                new Deduplicator(
+                        settings,
+                        new StoreDedupState(
+                                articles,
+                                stories,
+                                buckets,
+                                settings.bucketFilterMb() * (1L << 20)));
         articleSweeper = new Sweeper<>(articles, StoreCodec::articleSeenAt);
         storySweeper = new Sweeper<>(stories, StoreCodec::storySeenAt);
         bucketSweeper = new Sweeper<>(buckets, StoreCodec::bucketSeenAt);
@@ -53,6 +63,17 @@ final class DeduplicatingProcessor
         if (accepted != null) {
             context.forward(record.withKey(accepted.articleId()).withValue(accepted));
         }
+    }
+
+    /**
+     * Forgets everything read from the stores. Kafka Streams closes the processor whenever its task
+     * is suspended, closed or revived (a rebalance, an aborted transaction), after which the stores
+     * may be wiped and restored from the changelogs; {@link #init} starts again from what they
+     * hold.
+     */
+    @Override
+    public void close() {
+        deduplicator = null;
     }
 
     /** Deletes expired entries; the horizon counts back from the newest record seen. */
