@@ -29,7 +29,19 @@ final class BenchKafka {
             for (int p = 0; p < 3; p++) {
                 partitions.put(new TopicPartition(name, p), OffsetSpec.latest());
             }
-            admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+            // A topic just created can be missing from the broker's metadata for a moment.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                try {
+                    admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS);
+                    break;
+                } catch (ExecutionException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(100);
+                }
+            }
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create the topic " + name, e);
         }

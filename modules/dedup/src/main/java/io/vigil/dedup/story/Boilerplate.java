@@ -6,15 +6,24 @@ import java.util.List;
 
 /**
  * Strips an outlet's page furniture (navigation, footers, "related stories", newsletter boxes) from
- * an article: a leading or trailing paragraph that the same host already had in another article is
- * furniture, not news. Different stories of one outlet then no longer look alike for their shared
- * blocks. An article whose text was almost all seen at its host before is a republication, not
- * furniture, and is kept whole.
+ * an article: a leading or trailing paragraph that the same host already had in {@link
+ * #SEEN_BEFORE} other articles is furniture, not news. Different stories of one outlet then no
+ * longer look alike for their shared blocks. An article whose text was almost all seen at its host
+ * before is a republication, not furniture, and is kept whole.
  */
 final class Boilerplate {
 
     /** Above this share of tokens seen before, the article is a republication: keep it whole. */
     private static final double REPUBLICATION = 0.9;
+
+    /**
+     * A leading or trailing paragraph is furniture once this many earlier articles of the host had
+     * it. Furniture recurs in every article; a paragraph in just one earlier article may be news
+     * told twice: a lead, then its full text under another URL (as a wire story's copies are, on a
+     * host that serves several outlets). At 1, a lead seen first made its full copies lose their
+     * opening paragraphs and no longer match it.
+     */
+    static final int SEEN_BEFORE = 2;
 
     /** Paragraphs remembered per host: a few articles' worth of furniture and news. */
     private static final int CAPACITY = 256;
@@ -42,7 +51,7 @@ final class Boilerplate {
             total += paragraphs.get(i).length;
             if (isEdge(i, n)) {
                 keys[i] = Shingler.paragraphHash(paragraphs.get(i));
-                if (seen.count(keys[i], notBefore) > 0) {
+                if (seen.count(keys[i], notBefore) >= SEEN_BEFORE) {
                     furniture[i] = true;
                     stripped += paragraphs.get(i).length;
                 }
