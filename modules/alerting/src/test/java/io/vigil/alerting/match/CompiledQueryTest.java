@@ -258,6 +258,9 @@ class CompiledQueryTest {
         for (Alert a : vocabulary.alerts(1000, NOW)) {
             queries.add(a.query());
         }
+        for (Alert a : Vocabulary.fuzzyAndWildcardAlerts(30, NOW)) {
+            queries.add(a.query());
+        }
         List<ArticleClassified> articles = new ArrayList<>(vocabulary.articles(60, NOW));
         assertSameAsLucene(queries, articles);
     }
