@@ -107,6 +107,40 @@ public final class Vocabulary {
         return out;
     }
 
+    /**
+     * {@code n} fuzzy alerts ({@code word~}, every third {@code word~1}, every fifth with a prefix
+     * length of one: {@code word~} cannot set it, so those are {@code word~2}) and {@code n}
+     * wildcard alerts ({@code wo?d*}, {@code wor*}, {@code w?rd}) on the topic words, in that
+     * order; no randomness, so adding them changes nothing else a seed generates.
+     */
+    public static List<Alert> fuzzyAndWildcardAlerts(int n, Instant now) {
+        List<Alert> out = new ArrayList<>(2 * n);
+        for (int i = 0; i < n; i++) {
+            String w = TOPIC[i % TOPIC.length];
+            String fuzzy = i % 5 == 4 ? w + "~2" : i % 3 == 2 ? w + "~1" : w + "~";
+            out.add(bench("bench-fuzzy-" + i, fuzzy, now));
+        }
+        for (int i = 0; i < n; i++) {
+            String w = TOPIC[(i * 7 + 3) % TOPIC.length];
+            String wildcard =
+                    switch (i % 3) {
+                        case 0 -> w.charAt(0) + "?" + w.substring(2, Math.min(4, w.length())) + "*";
+                        case 1 ->
+                                w.substring(0, Math.min(3, w.length()))
+                                        + "*"
+                                        + w.charAt(w.length() - 1);
+                        default -> w.charAt(0) + "?" + w.substring(2);
+                    };
+            out.add(bench("bench-wildcard-" + i, wildcard, now));
+        }
+        return out;
+    }
+
+    private static Alert bench(String id, String query, Instant now) {
+        return new Alert(
+                Alert.SCHEMA, id, "bench", null, query, null, null, false, null, now, null);
+    }
+
     /** One query, in one of the shapes people write. */
     public String query() {
         int shape = random.nextInt(20);

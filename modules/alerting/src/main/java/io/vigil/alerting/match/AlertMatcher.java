@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * fields, each with its analyzer) and compiled for matching one article at a time ({@link
  * CompiledQuery}). A term index picks the candidates: each query is filed under terms of which an
  * article must have one to match (the most selective required part, or every alternative of a
- * disjunction); a query with no such terms (a prefix or wildcard alone, exclusions only) is a
- * candidate for every article. The article is analysed once into its terms and positions, and the
- * candidates' trees are evaluated on them. The alerts whose tree cannot decide (wildcards, fuzzy,
- * regexps, ranges, sloppy phrases: {@link CompiledQuery#exact()} false) are registered in Lucene
+ * disjunction); a query with no such terms (a prefix, wildcard, regexp or fuzzy term alone,
+ * exclusions only) is a candidate for every article. The article is analysed once into its terms
+ * and positions, and the candidates' trees are evaluated on them. The alerts whose tree cannot
+ * decide (ranges, sloppy phrases: {@link CompiledQuery#exact()} false) are registered in Lucene
  * Monitor as well ({@link QueryMonitor}), which runs them when at least one of them may match the
  * article (its tree does not rule the article out). Then each alert's filters and state.
  *

@@ -14,14 +14,15 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * One article analysed as an index would hold it: per field, each term with its positions. The
  * tokens and positions are those Lucene's {@code MemoryIndex} records for the same document and
  * analyzer (each field's token stream, a value after the first starting at the last position plus
- * the analyzer's position increment gap). Queries that need Lucene itself (wildcards, fuzzy, sloppy
- * phrases, ...) run in Lucene Monitor instead ({@link QueryMonitor}). Not thread-safe: one per
- * article and thread.
+ * the analyzer's position increment gap). Queries that need Lucene itself (ranges, sloppy phrases,
+ * ...) run in Lucene Monitor instead ({@link QueryMonitor}). Not thread-safe: one per article and
+ * thread.
  */
 final class ArticleTerms {
 
@@ -177,6 +178,21 @@ final class ArticleTerms {
     Positions positions(int field, Key term) {
         FieldTerms f = field(field);
         return f == null ? null : f.terms.get(term);
+    }
+
+    /** Whether {@code field} has a term {@code automaton} accepts. */
+    boolean hasTermAccepted(int field, ByteRunAutomaton automaton) {
+        FieldTerms f = field(field);
+        if (f == null) {
+            return false;
+        }
+        for (Key term : f.terms.keySet()) {
+            BytesRef b = term.bytes;
+            if (automaton.run(b.bytes, b.offset, b.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code field} has a term starting with {@code prefix}. */

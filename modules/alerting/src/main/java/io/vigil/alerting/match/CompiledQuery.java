@@ -11,25 +11,33 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
 
 /**
  * A parsed alert query turned into a tree that answers "does this article match" directly from the
  * article's terms ({@link ArticleTerms}), with the matching semantics of Lucene's queries: term,
  * boolean (required, prohibited, optional clauses and minimum-should-match), disjunction-max, exact
- * phrase, synonym, prefix, match-all and match-none, boost and constant-score wrappers. Any other
- * query (wildcard, fuzzy, regexp, range, sloppy or multi-term phrases, ...) is a leaf the tree
- * cannot decide: a tree with such a leaf is not {@link #exact()}, and the whole alert query is run
- * by Lucene Monitor ({@link QueryMonitor}); the tree then only rules articles out ({@link
- * #mayMatch}), so that the monitor runs on an article only when one of its queries can match it.
- * Matching only: no scores.
+ * phrase, synonym, prefix, fuzzy, wildcard, regexp, match-all and match-none, boost and
+ * constant-score wrappers. Fuzzy, wildcard and regexp leaves keep the automaton Lucene builds for
+ * the query (compiled once, when the alert is registered) and match when it accepts one of the
+ * article's terms of their field: what Lucene's terms enumeration over a one-document index finds.
+ * Any other query (range, sloppy or multi-term phrases, ...) is a leaf the tree cannot decide: a
+ * tree with such a leaf is not {@link #exact()}, and the whole alert query is run by Lucene Monitor
+ * ({@link QueryMonitor}); the tree then only rules articles out ({@link #mayMatch}), so that the
+ * monitor runs on an article only when one of its queries can match it. Matching only: no scores.
  *
  * <p>Running a query through an {@code IndexSearcher} costs some 15 µs of rewriting and weight
  * building before the one document is looked at; this tree costs a few hash look-ups.
@@ -94,6 +102,12 @@ abstract class CompiledQuery {
             Term t = ((PrefixQuery) query).getPrefix();
             return new PrefixNode(t.field(), t.bytes());
         }
+        if (type == FuzzyQuery.class) {
+            return fuzzy((FuzzyQuery) query);
+        }
+        if (type == WildcardQuery.class || type == RegexpQuery.class) {
+            return automaton(query, ((org.apache.lucene.search.AutomatonQuery) query).getField());
+        }
         if (type == BoostQuery.class) {
             return compile(((BoostQuery) query).getQuery());
         }
@@ -105,6 +119,60 @@ abstract class CompiledQuery {
         }
         if (type == MatchNoDocsQuery.class) {
             return new Constant(false);
+        }
+        return new LuceneNode(query);
+    }
+
+    /**
+     * As {@code FuzzyQuery.getTermsEnum}: no edits is the term itself; else the terms its
+     * Levenshtein automaton (edits, prefix length, transpositions) accepts.
+     */
+    private static CompiledQuery fuzzy(FuzzyQuery query) {
+        Term t = query.getTerm();
+        if (query.getMaxEdits() == 0) {
+            return new TermNode(t.field(), t.bytes());
+        }
+        CompiledAutomaton a =
+                FuzzyQuery.getFuzzyAutomaton(
+                        t.text(),
+                        query.getMaxEdits(),
+                        query.getPrefixLength(),
+                        query.getTranspositions());
+        return a.type == CompiledAutomaton.AUTOMATON_TYPE.NORMAL
+                ? new AutomatonNode(t.field(), a.runAutomaton)
+                : new LuceneNode(query);
+    }
+
+    /**
+     * The query's own compiled automaton (the one its terms enumeration runs), as its {@code visit}
+     * hands it out: one term, all terms, none, or a byte automaton.
+     */
+    private static CompiledQuery automaton(Query query, String field) {
+        List<Term> terms = new ArrayList<>();
+        List<ByteRunAutomaton> automata = new ArrayList<>();
+        query.visit(
+                new QueryVisitor() {
+                    @Override
+                    public void consumeTerms(Query q, Term... ts) {
+                        terms.addAll(List.of(ts));
+                    }
+
+                    @Override
+                    public void consumeTermsMatching(
+                            Query q,
+                            String f,
+                            java.util.function.Supplier<ByteRunAutomaton> automaton) {
+                        automata.add(automaton.get());
+                    }
+                });
+        if (terms.size() == 1 && automata.isEmpty()) {
+            return new TermNode(field, terms.get(0).bytes());
+        }
+        if (terms.isEmpty() && automata.isEmpty()) {
+            return new Constant(false);
+        }
+        if (terms.isEmpty() && automata.size() == 1 && automata.get(0) != null) {
+            return new AutomatonNode(field, automata.get(0));
         }
         return new LuceneNode(query);
     }
@@ -249,6 +317,27 @@ abstract class CompiledQuery {
         }
     }
 
+    /** A fuzzy, wildcard or regexp term: the field has a term the automaton accepts. */
+    private static final class AutomatonNode extends CompiledQuery {
+        final int fieldId;
+        final ByteRunAutomaton automaton;
+
+        AutomatonNode(String field, ByteRunAutomaton automaton) {
+            this.fieldId = ArticleTerms.fieldId(field);
+            this.automaton = automaton;
+        }
+
+        @Override
+        boolean matches(ArticleTerms article) {
+            return article.hasTermAccepted(fieldId, automaton);
+        }
+
+        @Override
+        Set<FieldTerm> anchors() {
+            return null;
+        }
+    }
+
     private static final class Constant extends CompiledQuery {
         final boolean value;
 
@@ -340,7 +429,7 @@ abstract class CompiledQuery {
                 }
                 return max;
             }
-            return q instanceof PrefixNode ? 1 : 0;
+            return q instanceof PrefixNode || q instanceof AutomatonNode ? 1 : 0;
         }
 
         @Override

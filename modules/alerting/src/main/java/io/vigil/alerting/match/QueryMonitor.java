@@ -18,12 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alert queries {@link CompiledQuery} cannot evaluate by itself (wildcards, fuzzy, regexps,
- * ranges, sloppy phrases, ...), in a Lucene {@link Monitor}: the article's fields analysed into an
- * in-memory index with the index template's analyzers ({@link ArticleFields#analyzer()}), the
- * queries picked by their terms ({@link LeanPresearcher}), and only those run. The queries are the
- * ones the compiled path parses (all default fields): a field the article lacks is empty, so the
- * monitor's presearcher leaves out the per-field parts of a query that cannot match.
+ * The alert queries {@link CompiledQuery} cannot evaluate by itself (ranges, sloppy phrases, ...),
+ * in a Lucene {@link Monitor}: the article's fields analysed into an in-memory index with the index
+ * template's analyzers ({@link ArticleFields#analyzer()}), the queries picked by their terms
+ * ({@link LeanPresearcher}), and only those run. The queries are the ones the compiled path parses
+ * (all default fields): a field the article lacks is empty, so the monitor's presearcher leaves out
+ * the per-field parts of a query that cannot match.
  *
  * <p>Not guarded here: {@link AlertMatcher} registers and deletes under its write lock and matches
  * under its read lock, so a match never sees half of an update.

@@ -179,20 +179,22 @@ class AlertMatcherTest {
     void queriesOnlyLuceneCanRunGoThroughTheMonitorAndLeaveItWhenReplacedOrRemoved() {
         matcher.upsert(
                 List.of(
-                        alert("fuzzy", "tribuna~"),
-                        alert("wildcard", "tribu?"),
+                        alert("range", "[trib TO tric]"),
+                        alert("range-narrow", "[tribu TO tribv]"),
                         alert("sloppy", "\"tribunal found\"~3"),
                         alert("sloppy-miss", "\"tribunal parliament\"~3"),
                         alert("exact", "tribunal")));
         assertThat(matcher.monitored()).isEqualTo(4);
         assertThat(matcher.matchQueries(ENGLISH))
-                .containsExactlyInAnyOrder("fuzzy", "wildcard", "sloppy", "exact");
+                .containsExactlyInAnyOrder("range", "range-narrow", "sloppy", "exact");
         assertThat(matcher.matchQueries(CHINESE)).isEmpty();
         // monitored -> compiled, compiled -> monitored
-        matcher.upsert(List.of(alert("fuzzy", "parliament"), alert("exact", "parliamnt~")));
+        matcher.upsert(
+                List.of(alert("range", "parliament"), alert("exact", "[parliamn TO parliamo]")));
         assertThat(matcher.monitored()).isEqualTo(4);
-        assertThat(matcher.matchQueries(ENGLISH)).containsExactlyInAnyOrder("wildcard", "sloppy");
-        matcher.remove(List.of("wildcard"));
+        assertThat(matcher.matchQueries(ENGLISH))
+                .containsExactlyInAnyOrder("range-narrow", "sloppy");
+        matcher.remove(List.of("range-narrow"));
         matcher.upsert(List.of(alert("sloppy", "organ AND (")));
         assertThat(matcher.monitored()).isEqualTo(2);
         assertThat(matcher.matchQueries(ENGLISH)).isEmpty();
@@ -200,10 +202,27 @@ class AlertMatcherTest {
         assertThat(matcher.matchQueries(ENGLISH)).containsExactly("sloppy");
         assertThat(matcher.size()).isEqualTo(4);
         // the same id twice in one batch: the last one counts
-        matcher.upsert(List.of(alert("twice", "tribuna~"), alert("twice", "parliament")));
+        matcher.upsert(List.of(alert("twice", "[trib TO tric]"), alert("twice", "parliament")));
         assertThat(matcher.matchQueries(ENGLISH)).containsExactly("sloppy");
-        matcher.upsert(List.of(alert("twice", "parliament"), alert("twice", "tribu?")));
+        matcher.upsert(List.of(alert("twice", "parliament"), alert("twice", "[tribu TO tribv]")));
         assertThat(matcher.matchQueries(ENGLISH)).containsExactlyInAnyOrder("sloppy", "twice");
+    }
+
+    @Test
+    void fuzzyWildcardAndRegexpQueriesAreCompiledNotMonitored() {
+        matcher.upsert(
+                List.of(
+                        alert("fuzzy", "tribuna~"),
+                        alert("fuzzy-1", "hospitl~1"),
+                        alert("wildcard", "tribu?"),
+                        alert("wildcard-inside", "lo*on"),
+                        alert("regexp", "/tribu.*/"),
+                        alert("zh-wildcard", "器*"),
+                        alert("miss", "parliamnt~")));
+        assertThat(matcher.monitored()).isZero();
+        assertThat(matcher.matchQueries(ENGLISH))
+                .containsExactlyInAnyOrder("fuzzy", "wildcard", "wildcard-inside", "regexp");
+        assertThat(matcher.matchQueries(CHINESE)).containsExactly("zh-wildcard");
     }
 
     static Alert.Filters filters(

@@ -17,8 +17,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +111,63 @@ class CompiledQueryTest {
                     "nosuchfield:organ",
                     "published:[2020-01-01 TO 2030-01-01]",
                     "tribunal^3 organ",
-                    "tribun* OR hospit*");
+                    "tribun* OR hospit*",
+                    // fuzzy: AUTO (~), one and two edits, over text and keyword fields
+                    "tribunl~",
+                    "tribnal~1",
+                    "tirbunal~1",
+                    "tribunal~2",
+                    "hospitl~2",
+                    "orgn~",
+                    "organ~1",
+                    "or~",
+                    "prisonr~ AND london",
+                    "tribunl~ -geneva",
+                    "outlet:wir~1",
+                    "countries:CM~1",
+                    "器宫~1",
+                    "摘取器官~1",
+                    "臓器~1",
+                    "장기~1",
+                    "적츌~1",
+                    "prélèvment~1",
+                    "prelevement~2",
+                    "Organentnahme~2",
+                    "органа~1",
+                    "трибунал~",
+                    // wildcards: ? and * inside and at the end
+                    "tri?unal",
+                    "trib*l",
+                    "h?sp*",
+                    "pris*ers",
+                    "pris*er?",
+                    "tribunal*",
+                    "器*",
+                    "摘?器官",
+                    "臓*",
+                    "장*",
+                    "pr?lèvement",
+                    "Org*nahme",
+                    "орган*",
+                    "трибун?л",
+                    "outlet:W*e",
+                    "countries:C?",
+                    // regexps
+                    "/hosp[iy]tal/",
+                    "/org.n(s)?/",
+                    "/[a-z]{3}/",
+                    "/.*/",
+                    "/tribunal/",
+                    "/nosuch/",
+                    "/器.*/",
+                    "/орган.*/",
+                    "/pr.l.vement/",
+                    "/장.?/",
+                    // prefixes
+                    "prélè*",
+                    "орг*",
+                    "강*",
+                    "organent*");
 
     static List<ArticleClassified> articles() {
         List<ArticleClassified> out = new ArrayList<>();
@@ -200,8 +258,91 @@ class CompiledQueryTest {
         for (Alert a : vocabulary.alerts(1000, NOW)) {
             queries.add(a.query());
         }
+        for (Alert a : Vocabulary.fuzzyAndWildcardAlerts(30, NOW)) {
+            queries.add(a.query());
+        }
         List<ArticleClassified> articles = new ArrayList<>(vocabulary.articles(60, NOW));
         assertSameAsLucene(queries, articles);
+    }
+
+    /**
+     * Fuzzy queries as the parser cannot write them (a prefix length, no transpositions), built
+     * directly on every field of every article: the compiled leaf matches exactly where Lucene
+     * does, and decides by itself.
+     */
+    @Test
+    void fuzzyLeavesWithEveryPrefixLengthAndTranspositionsMatchAsLucene() {
+        Analyzer analyzer = ArticleFields.analyzer();
+        List<String> words =
+                List.of(
+                        "tribunl",
+                        "tirbunal",
+                        "tribunal",
+                        "hospitl",
+                        "orgn",
+                        "organs",
+                        "prisonr",
+                        "lodnon",
+                        "器宫",
+                        "器官",
+                        "臓器",
+                        "장기",
+                        "organe",
+                        "prélèvment",
+                        "органов",
+                        "трибунал",
+                        "Wir",
+                        "CM");
+        Map<String, String> mismatches = new TreeMap<>();
+        int matched = 0;
+        for (ArticleClassified article : articles()) {
+            MemoryIndex index = new MemoryIndex();
+            for (IndexableField f : ArticleFields.document(article)) {
+                index.addField(f, analyzer);
+            }
+            ArticleTerms terms = ArticleTerms.of(ArticleFields.document(article), analyzer);
+            for (String field : terms.fieldNames()) {
+                for (String word : words) {
+                    for (int edits = 0; edits <= 2; edits++) {
+                        for (int prefix : new int[] {0, 1, 3}) {
+                            for (boolean transpositions : new boolean[] {true, false}) {
+                                Query q =
+                                        new FuzzyQuery(
+                                                new Term(field, word),
+                                                edits,
+                                                prefix,
+                                                50,
+                                                transpositions);
+                                CompiledQuery c = CompiledQuery.compile(q);
+                                boolean expected = count(index, q) > 0;
+                                matched += expected ? 1 : 0;
+                                if (!c.exact() || c.matches(terms) != expected) {
+                                    mismatches.put(
+                                            article.articleId() + " " + q,
+                                            c.exact()
+                                                    ? expected ? "Lucene only" : "tree only"
+                                                    : "not compiled");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(mismatches).as("fuzzy queries on which the tree and Lucene differ").isEmpty();
+        assertThat(matched).as("matches").isGreaterThan(100);
+    }
+
+    /** The parser's fuzzy, wildcard and regexp queries no longer need Lucene Monitor. */
+    @Test
+    void fuzzyWildcardAndRegexpQueriesCompileExactly() throws ParseException {
+        Analyzer analyzer = ArticleFields.analyzer();
+        for (String q :
+                List.of("tribunl~", "hospitl~2", "器宫~1", "tri?unal", "pris*ers", "/org.n(s)?/")) {
+            assertThat(CompiledQuery.compile(AlertQueryParser.parse(analyzer, q)).exact())
+                    .as(q)
+                    .isTrue();
+        }
     }
 
     private static void assertSameAsLucene(List<String> queries, List<ArticleClassified> articles)

@@ -36,13 +36,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * {@code vigil bench alerts [--alerts N] [--seconds N] [--probes N] [--rate N] [--seed N]}: with N
- * generated alerts (default 10,000) registered, (1) matching throughput on one thread and (2) the
- * latency from an {@code ArticleClassified} produced to Kafka to the webhook a local server
- * receives, through the whole stage (matching, the by-story hop, the once-per-story store, the
- * delivery log, the sender) on an embedded broker. Probe articles go at {@code rate} per second,
- * each with an unrelated article beside it; the first tenth are warm-up. Last line: {@code alerts:
- * queries=… latency_p99_ms=… match_articles_per_s=…}.
+ * {@code vigil bench alerts [--alerts N] [--seconds N] [--probes N] [--rate N] [--seed N] [--fuzzy
+ * N]}: with N generated alerts (default 10,000; {@code --fuzzy N} adds N fuzzy and N wildcard
+ * alerts on topic words) registered, (1) matching throughput on one thread and (2) the latency from
+ * an {@code ArticleClassified} produced to Kafka to the webhook a local server receives, through
+ * the whole stage (matching, the by-story hop, the once-per-story store, the delivery log, the
+ * sender) on an embedded broker. Probe articles go at {@code rate} per second, each with an
+ * unrelated article beside it; the first tenth are warm-up. Last line: {@code alerts: queries=…
+ * latency_p99_ms=… match_articles_per_s=…}.
  */
 @SuppressForbidden(reason = "the JDK's HttpServer is the bench's webhook receiver")
 public final class AlertsBenchmark {
@@ -63,24 +64,27 @@ public final class AlertsBenchmark {
         long seed = Long.parseLong(o.getOrDefault("--seed", "42"));
         Instant now = Instant.now();
         Vocabulary vocabulary = new Vocabulary(seed);
-        List<Alert> generated = vocabulary.alerts(alerts, now);
+        List<Alert> generated = new ArrayList<>(vocabulary.alerts(alerts, now));
         List<ArticleClassified> articles = vocabulary.articles(2000, now);
+        int fuzzy = Integer.parseInt(o.getOrDefault("--fuzzy", "0"));
+        generated.addAll(Vocabulary.fuzzyAndWildcardAlerts(fuzzy, now));
 
         MatchThroughput t = MatchThroughput.measure(generated, articles, seconds);
         out.printf(
                 Locale.ROOT,
-                "matching, one thread: %d alerts registered in %d ms; %.0f articles/s, %.1f alerts"
-                        + " matched per article%n",
-                alerts,
+                "matching, one thread: %d alerts registered in %d ms; %.0f articles/s (%.0f per"
+                        + " CPU-second of the thread), %.1f alerts matched per article%n",
+                generated.size(),
                 t.registerMillis(),
                 t.articlesPerSecond(),
+                t.articlesPerCpuSecond(),
                 t.matchesPerArticle());
         try {
             double p99 = latency(generated, vocabulary, probes, rate, out);
             out.printf(
                     Locale.ROOT,
                     "alerts: queries=%d latency_p99_ms=%.0f match_articles_per_s=%.0f%n",
-                    alerts,
+                    generated.size(),
                     p99,
                     t.articlesPerSecond());
             return 0;
