@@ -36,7 +36,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * alternately (raw, indexer, indexer, raw) on fresh indices; then the whole pipeline ({@link
  * FullPipeline}: pages served locally, from the discovered-entries topic to searchable) as fast as
  * it goes, and the delay from each page's fetch to searchable at a steady rate. Starts its own
- * embedded Kafka and Elasticsearch on free ports under a temporary directory.
+ * embedded Kafka and Elasticsearch on free ports under a temporary directory. {@code --articles}
+ * (default 30,000) documents per measurement: at 10,000 a measurement lasted 1.5-5 s and one raw
+ * bulk run measured 7,211/s beside 2,393/s in the same round.
  */
 public final class PipelineBenchmark {
 
@@ -46,7 +48,7 @@ public final class PipelineBenchmark {
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Path data = null;
-        int articles = 10_000;
+        int articles = 30_000;
         int rate = 5;
         int seconds = 20;
         int rounds = 2;
