@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** Made-up articles for tests: paragraphs of pseudo-words, reproducible from a seed. */
-final class Texts {
+public final class Texts {
 
     private static final String[] SYLLABLES = {
         "ka", "lo", "mi", "ne", "su", "ta", "ri", "po", "de", "fa", "gu", "ho", "ji", "ve", "zo",
@@ -47,7 +47,7 @@ final class Texts {
         return String.join("\n\n", out);
     }
 
-    static ArticleFetched article(String url, String site, String text, Instant fetchedAt) {
+    public static ArticleFetched article(String url, String site, String text, Instant fetchedAt) {
         URI u = URI.create(url);
         return new ArticleFetched(
                 ArticleFetched.SCHEMA,

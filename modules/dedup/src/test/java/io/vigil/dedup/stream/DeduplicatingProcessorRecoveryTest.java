@@ -9,7 +9,7 @@ import io.vigil.core.url.ArticleIds;
 import io.vigil.dedup.DedupProperties;
 import io.vigil.dedup.story.Fingerprinter;
 import io.vigil.dedup.story.InMemoryDedupState;
-import java.net.URI;
+import io.vigil.dedup.story.Texts;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -216,28 +216,6 @@ class DeduplicatingProcessorRecoveryTest {
     };
 
     private static ArticleFetched article(String url, String site, int story) {
-        URI u = URI.create(url);
-        String text = STORIES[story];
-        return new ArticleFetched(
-                ArticleFetched.SCHEMA,
-                ArticleIds.of(u),
-                null,
-                u,
-                u,
-                u,
-                "A headline",
-                text,
-                List.of(),
-                null,
-                null,
-                "en",
-                null,
-                null,
-                site,
-                null,
-                List.of(),
-                ArticleFetched.Access.OPEN,
-                null,
-                new ArticleFetched.Fetch(200, "text/html", text.length(), T0, null));
+        return Texts.article(url, site, STORIES[story], T0);
     }
 }
