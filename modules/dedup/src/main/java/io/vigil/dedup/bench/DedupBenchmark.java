@@ -24,10 +24,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code vigil bench dedup [--data DIR] [--signatures N] [--rounds N] [--seed N] [--state DIR]
- * [--settle SECONDS] [--bucket-filter-mb N]}: clustering quality on a labelled syndication set made
- * from the article-extraction benchmark's clean texts, and throughput of the stage's full
- * processing path with a million signatures stored. Last line: {@code dedup: precision=… recall=…
- * purity=… articles_per_s=… rss_mb=…}.
+ * [--settle SECONDS] [--bucket-filter-mb N] [--cache-mb N]}: clustering quality on a labelled
+ * syndication set made from the article-extraction benchmark's clean texts, and throughput of the
+ * stage's full processing path with a million signatures stored. Last line: {@code dedup:
+ * precision=… recall=… purity=… articles_per_s=… rss_mb=…}.
  */
 public final class DedupBenchmark {
 
@@ -46,16 +46,19 @@ public final class DedupBenchmark {
             return 2;
         }
         int signatures = Integer.parseInt(options.getOrDefault("--signatures", "1000000"));
-        int rounds = Integer.parseInt(options.getOrDefault("--rounds", "4"));
+        int rounds = Integer.parseInt(options.getOrDefault("--rounds", "16"));
         long seed = Long.parseLong(options.getOrDefault("--seed", "20261126"));
         int settleSeconds = Integer.parseInt(options.getOrDefault("--settle", "180"));
         Path state = Path.of(options.getOrDefault("--state", "data/bench/dedup")).toAbsolutePath();
-        DedupProperties settings =
-                options.containsKey("--bucket-filter-mb")
-                        ? DedupProperties.defaults()
-                                .withBucketFilterMb(
-                                        Integer.parseInt(options.get("--bucket-filter-mb")))
-                        : DedupProperties.defaults();
+        DedupProperties settings = DedupProperties.defaults();
+        if (options.containsKey("--bucket-filter-mb")) {
+            settings =
+                    settings.withBucketFilterMb(
+                            Integer.parseInt(options.get("--bucket-filter-mb")));
+        }
+        if (options.containsKey("--cache-mb")) {
+            settings = settings.withCacheMb(Integer.parseInt(options.get("--cache-mb")));
+        }
         try {
             List<Original> originals = SyndicationSet.load(groundTruth);
             out.printf(Locale.ROOT, "originals: %d from %s%n", originals.size(), groundTruth);

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -32,14 +33,28 @@ final class Throughput {
     /**
      * Articles per second through both halves of the stage, each on its own thread as two stream
      * threads would run them, handing over through a bounded queue in place of the single-partition
-     * topic.
+     * topic. A first pass over as many earlier rounds of the same stories (dated before the
+     * measured ones) warms the JIT up on the same path; only the second pass is measured.
      */
     static double staged(
             DirectStage stage, List<Original> originals, long seed, int rounds, PrintStream out)
             throws InterruptedException {
+        pass(stage, originals, seed, -rounds, -1, "warm-up pass", out);
+        return pass(stage, originals, seed, 1, rounds, "measured pass", out);
+    }
+
+    private static double pass(
+            DirectStage stage,
+            List<Original> originals,
+            long seed,
+            int fromRound,
+            int toRound,
+            String label,
+            PrintStream out)
+            throws InterruptedException {
         JsonSerde<ArticleFetched> serde = JsonSerde.of(ArticleFetched.class);
         List<ArticleFetched> articles = new ArrayList<>();
-        for (int r = 1; r <= rounds; r++) {
+        for (int r = fromRound; r <= toRound; r++) {
             for (Doc d : SyndicationSet.generate(originals, seed, r)) {
                 articles.add(d.article());
             }
@@ -47,11 +62,6 @@ final class Throughput {
         List<byte[]> values = new ArrayList<>();
         for (ArticleFetched a : articles) {
             values.add(serde.serialize("in", a));
-        }
-        int warmup = Math.min(1000, values.size() / 5);
-        for (int i = 0; i < warmup; i++) {
-            long t = articles.get(i).fetch().fetchedAt().toEpochMilli();
-            stage.deduplicate(stage.fingerprint(articles.get(i).articleId(), values.get(i), t), t);
         }
         BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(256);
         long[] cpu = new long[2];
@@ -62,7 +72,7 @@ final class Throughput {
                         () -> {
                             long c0 = threads.getCurrentThreadCpuTime();
                             try {
-                                for (int i = warmup; i < values.size(); i++) {
+                                for (int i = 0; i < values.size(); i++) {
                                     long t = articles.get(i).fetch().fetchedAt().toEpochMilli();
                                     queue.put(
                                             new Handover(
@@ -79,6 +89,11 @@ final class Throughput {
                             cpu[0] = threads.getCurrentThreadCpuTime() - c0;
                         },
                         "bench-fingerprint");
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean();
+        long process0 = os.getProcessCpuTime();
+        Map<String, Long> threads0 = ThreadTimes.byName();
         long t0 = System.nanoTime();
         fingerprinting.start();
         long c1 = threads.getCurrentThreadCpuTime();
@@ -88,24 +103,31 @@ final class Throughput {
         cpu[1] = threads.getCurrentThreadCpuTime() - c1;
         fingerprinting.join();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        int n = values.size() - warmup;
+        double processSeconds = (os.getProcessCpuTime() - process0) / 1e9;
+        Map<String, Long> busiest = ThreadTimes.since(threads0);
+        int n = values.size();
         double perSecond = n / seconds;
         out.printf(
                 Locale.ROOT,
-                "stage path, two threads (read + by-host hop + fingerprint | single-partition hop +"
-                        + " LSH/story stores + output JSON; RocksDB stores, no broker, no commits):"
-                        + " %d articles (%d outputs) in %.2f s = %.0f articles/s%n",
+                "%s, stage path, two threads (read + by-host hop + fingerprint | single-partition"
+                        + " hop + LSH/story stores + output JSON; RocksDB stores, no broker, no"
+                        + " commits): %d articles (%d outputs) in %.2f s = %.0f articles/s%n",
+                label,
                 n,
                 outputs.get(),
                 seconds,
                 perSecond);
         out.printf(
                 Locale.ROOT,
-                "  CPU per article: fingerprinting half %.0f us, single-partition half %.0f us"
-                        + " (the machine's load: %.1f)%n",
+                "  CPU per article: fingerprinting half %.0f us, single-partition half %.0f us,"
+                        + " the whole process %.0f us (%.2f cores busy; GC, JIT, RocksDB's own"
+                        + " threads); the machine's load: %.1f%n",
                 cpu[0] / 1e3 / n,
                 cpu[1] / 1e3 / n,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                processSeconds * 1e6 / n,
+                processSeconds / seconds,
+                os.getSystemLoadAverage());
+        out.printf(Locale.ROOT, "  CPU ms by thread (Linux): %s%n", busiest);
         return perSecond;
     }
 

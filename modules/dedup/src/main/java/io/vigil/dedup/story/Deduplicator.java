@@ -3,7 +3,6 @@ package io.vigil.dedup.story;
 import io.vigil.core.event.ArticleAccepted;
 import io.vigil.core.event.ArticleAccepted.Outcome;
 import io.vigil.core.event.ArticleFetched;
-import io.vigil.core.url.ArticleIds;
 import io.vigil.dedup.DedupProperties;
 import io.vigil.dedup.fingerprint.Signature;
 import java.util.ArrayList;
@@ -50,20 +49,38 @@ public final class Deduplicator {
      *     (the newer fetch stands)
      */
     public ArticleAccepted accept(ArticleFetched article, Fingerprint fingerprint, long now) {
-        String articleId = ArticleIds.of(article.canonicalUrl());
+        Placement placement = place(Arrival.of(article), fingerprint, now);
+        return placement == null ? null : placement.accepted(article);
+    }
+
+    /**
+     * Places an arriving article seen at {@code now} (epoch milliseconds), fingerprinted by a
+     * {@link Fingerprinter}, in a story.
+     *
+     * @return where it goes, or null when an older fetch of an already accepted article came late
+     *     (the newer fetch stands)
+     */
+    public Placement place(Arrival arrival, Fingerprint fingerprint, long now) {
+        String articleId = arrival.articleId();
         long notBefore = now - horizonMillis;
-        long fetchedAt = article.fetch().fetchedAt().toEpochMilli();
+        long fetchedAt = arrival.fetchedAt();
         StoredArticle known = state.article(articleId, notBefore);
         if (known != null) {
-            return refetched(articleId, article, known, fetchedAt, now, notBefore);
+            return refetched(arrival, known, now, notBefore);
         }
-        String host = Fingerprinter.host(article.canonicalUrl());
+        String host = arrival.host();
         Signature signature = fingerprint.signature();
         long[] buckets = fingerprint.buckets();
+        Candidates candidates = new Candidates(buckets.length);
         Match best =
                 fingerprint.comparable()
                         ? bestMatch(
-                                articleId, signature, fingerprint.shingles(), buckets, notBefore)
+                                articleId,
+                                signature,
+                                fingerprint.shingles(),
+                                buckets,
+                                notBefore,
+                                candidates)
                         : null;
 
         String storyId = best == null ? articleId : best.stored().storyId();
@@ -71,7 +88,7 @@ public final class Deduplicator {
         if (story == null) {
             story = new StoredStory(storyId, 0, List.of(), now);
         }
-        story = story.with(outlet(article, host), now, settings.maxOutlets());
+        story = story.with(arrival.outlet(), now, settings.maxOutlets());
         StoredArticle stored =
                 new StoredArticle(
                         storyId,
@@ -84,9 +101,15 @@ public final class Deduplicator {
                         signature);
         state.putArticle(articleId, stored);
         state.putStory(storyId, story);
-        if (best == null || best.jaccard() < NEAR_EXACT) {
-            // a near-exact copy adds nothing to the index: the member it matched stands for it
+        if (best == null) {
             state.addToBuckets(buckets, articleId, now, settings.bucketCapacity(), notBefore);
+        } else if (best.jaccard() < NEAR_EXACT) {
+            // a near-exact copy adds nothing to the index: the member it matched stands for it;
+            // another copy goes only into the buckets where no member of its story is yet
+            long[] fresh = candidates.withoutStory(buckets, storyId);
+            if (fresh.length > 0) {
+                state.addToBuckets(fresh, articleId, now, settings.bucketCapacity(), notBefore);
+            }
         }
         if (best != null && LOG.isDebugEnabled()) {
             LOG.debug(
@@ -97,19 +120,22 @@ public final class Deduplicator {
                     best.jaccard(),
                     best.containment());
         }
-        return accepted(
-                articleId,
-                article,
-                best == null ? Outcome.NEW_STORY : Outcome.DUPLICATE,
-                stored,
-                story);
+        return placement(
+                articleId, best == null ? Outcome.NEW_STORY : Outcome.DUPLICATE, stored, story);
     }
 
     private Match bestMatch(
-            String articleId, Signature signature, int shingles, long[] buckets, long notBefore) {
+            String articleId,
+            Signature signature,
+            int shingles,
+            long[] buckets,
+            long notBefore,
+            Candidates seen) {
         Map<String, Integer> collisions = new HashMap<>();
-        for (long bucket : buckets) {
-            for (String id : state.bucket(bucket, notBefore)) {
+        for (int i = 0; i < buckets.length; i++) {
+            List<String> ids = state.bucket(buckets[i], notBefore);
+            seen.inBucket[i] = ids;
+            for (String id : ids) {
                 collisions.merge(id, 1, Integer::sum);
             }
         }
@@ -126,6 +152,7 @@ public final class Deduplicator {
             if (stored == null) {
                 continue;
             }
+            seen.stories.put(candidate, stored.storyId());
             Match match =
                     Match.of(
                             candidate,
@@ -146,38 +173,56 @@ public final class Deduplicator {
         return best;
     }
 
-    private ArticleAccepted refetched(
-            String articleId,
-            ArticleFetched article,
-            StoredArticle known,
-            long fetchedAt,
-            long now,
-            long notBefore) {
-        if (fetchedAt < known.fetchedAt()) {
+    /** What {@link #bestMatch} saw: the ids in each bucket and the stories of those it compared. */
+    private static final class Candidates {
+        final List<?>[] inBucket;
+        final Map<String, String> stories = new HashMap<>();
+
+        Candidates(int buckets) {
+            inBucket = new List<?>[buckets];
+        }
+
+        /** The buckets that hold no article known to be in {@code storyId}. */
+        long[] withoutStory(long[] buckets, String storyId) {
+            long[] fresh = new long[buckets.length];
+            int n = 0;
+            for (int i = 0; i < buckets.length; i++) {
+                boolean held = false;
+                if (inBucket[i] != null) {
+                    for (Object id : inBucket[i]) {
+                        if (storyId.equals(stories.get(id))) {
+                            held = true;
+                            break;
+                        }
+                    }
+                }
+                if (!held) {
+                    fresh[n++] = buckets[i];
+                }
+            }
+            return java.util.Arrays.copyOf(fresh, n);
+        }
+    }
+
+    private Placement refetched(Arrival arrival, StoredArticle known, long now, long notBefore) {
+        String articleId = arrival.articleId();
+        if (arrival.fetchedAt() < known.fetchedAt()) {
             LOG.debug("{}: an older fetch came late; the newer one stands", articleId);
             return null;
         }
-        StoredArticle updated = known.refetched(fetchedAt, now);
+        StoredArticle updated = known.refetched(arrival.fetchedAt(), now);
         state.putArticle(articleId, updated);
         StoredStory story = state.story(known.storyId(), notBefore);
         if (story == null) {
-            story =
-                    new StoredStory(
-                            known.storyId(), 1, List.of(outlet(article, known.host())), now);
+            story = new StoredStory(known.storyId(), 1, List.of(arrival.outlet()), now);
         }
-        return accepted(articleId, article, Outcome.REFETCHED, updated, story);
+        return placement(articleId, Outcome.REFETCHED, updated, story);
     }
 
-    private static ArticleAccepted accepted(
-            String articleId,
-            ArticleFetched article,
-            Outcome outcome,
-            StoredArticle stored,
-            StoredStory story) {
-        return new ArticleAccepted(
-                ArticleAccepted.SCHEMA,
+    private static Placement placement(
+            String articleId, Outcome outcome, StoredArticle stored, StoredStory story) {
+        return new Placement(
                 articleId,
-                article,
                 outcome,
                 stored.storyId(),
                 stored.duplicateOf(),
@@ -185,11 +230,5 @@ public final class Deduplicator {
                 story.representative(),
                 story.members(),
                 story.outlets());
-    }
-
-    private static String outlet(ArticleFetched article, String host) {
-        return article.siteName() == null || article.siteName().isBlank()
-                ? host
-                : article.siteName().strip();
     }
 }

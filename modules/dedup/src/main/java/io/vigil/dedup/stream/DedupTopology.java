@@ -1,6 +1,5 @@
 package io.vigil.dedup.stream;
 
-import io.vigil.core.event.ArticleAccepted;
 import io.vigil.core.event.DeadLetter;
 import io.vigil.core.kafka.JsonSerde;
 import io.vigil.core.kafka.Topics;
@@ -98,7 +97,7 @@ public final class DedupTopology {
                 .repartition(
                         Repartitioned.<String, Reader.Read>as(BY_HOST)
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(JsonSerde.of(Reader.Read.class)))
+                                .withValueSerde(Reader.hopSerde()))
                 .process(
                         () -> new FingerprintingProcessor(settings),
                         Named.as("fingerprint"),
@@ -106,7 +105,7 @@ public final class DedupTopology {
                 .repartition(
                         Repartitioned.<String, Fingerprinted>as(SINGLE)
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(JsonSerde.of(Fingerprinted.class))
+                                .withValueSerde(Fingerprinted.serde())
                                 .withNumberOfPartitions(1))
                 .process(
                         () -> new DeduplicatingProcessor(settings),
@@ -116,7 +115,7 @@ public final class DedupTopology {
                         BUCKETS)
                 .to(
                         topics.articlesAccepted(),
-                        Produced.with(Serdes.String(), JsonSerde.of(ArticleAccepted.class))
+                        Produced.with(Serdes.String(), Accepted.serde())
                                 .withName("articles-accepted"));
         return builder.build();
     }

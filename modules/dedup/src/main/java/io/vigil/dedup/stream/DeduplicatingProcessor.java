@@ -1,8 +1,8 @@
 package io.vigil.dedup.stream;
 
-import io.vigil.core.event.ArticleAccepted;
 import io.vigil.dedup.DedupProperties;
 import io.vigil.dedup.story.Deduplicator;
+import io.vigil.dedup.story.Placement;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -16,14 +16,14 @@ import org.slf4j.LoggerFactory;
  * the {@link Deduplicator} on each fingerprinted article and forwards what it accepts; sweeps
  * expired entries from its stores on a wall-clock schedule.
  */
-final class DeduplicatingProcessor
-        implements Processor<String, Fingerprinted, String, ArticleAccepted> {
+final class DeduplicatingProcessor implements Processor<String, Fingerprinted, String, Accepted> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeduplicatingProcessor.class);
 
     private final DedupProperties settings;
-    private ProcessorContext<String, ArticleAccepted> context;
+    private ProcessorContext<String, Accepted> context;
     private Deduplicator deduplicator;
+    private StoreDedupState state;
     private Sweeper<String> articleSweeper;
     private Sweeper<String> storySweeper;
     private Sweeper<Long> bucketSweeper;
@@ -33,7 +33,7 @@ final class DeduplicatingProcessor
     }
 
     @Override
-    public void init(ProcessorContext<String, ArticleAccepted> context) {
+    public void init(ProcessorContext<String, Accepted> context) {
         this.context = context;
         KeyValueStore<String, byte[]> articles = context.getStateStore(DedupTopology.ARTICLES);
         KeyValueStore<String, byte[]> stories = context.getStateStore(DedupTopology.STORIES);
@@ -41,14 +41,14 @@ final class DeduplicatingProcessor
         // Made afresh at every init: Kafka Streams initialises the processor after each restoration
         // of its stores (start, rebalance, revival after an aborted transaction), so what the state
         // keeps in memory (the bucket filter) is always built from what the stores hold then.
-        deduplicator =
-                new Deduplicator(
-                        settings,
-                        new StoreDedupState(
-                                articles,
-                                stories,
-                                buckets,
-                                settings.bucketFilterMb() * (1L << 20)));
+        state =
+                new StoreDedupState(
+                        articles,
+                        stories,
+                        buckets,
+                        settings.bucketFilterMb() * (1L << 20),
+                        settings.cacheMb() * (1L << 20));
+        deduplicator = new Deduplicator(settings, state);
         articleSweeper = new Sweeper<>(articles, StoreCodec::articleSeenAt);
         storySweeper = new Sweeper<>(stories, StoreCodec::storySeenAt);
         bucketSweeper = new Sweeper<>(buckets, StoreCodec::bucketSeenAt);
@@ -58,10 +58,11 @@ final class DeduplicatingProcessor
     @Override
     public void process(Record<String, Fingerprinted> record) {
         Fingerprinted f = record.value();
-        ArticleAccepted accepted =
-                deduplicator.accept(f.article(), f.fingerprint(), record.timestamp());
-        if (accepted != null) {
-            context.forward(record.withKey(accepted.articleId()).withValue(accepted));
+        Placement placement = deduplicator.place(f.arrival(), f.fingerprint(), record.timestamp());
+        if (placement != null) {
+            context.forward(
+                    record.withKey(placement.articleId())
+                            .withValue(new Accepted(placement, f.article())));
         }
     }
 
@@ -74,6 +75,7 @@ final class DeduplicatingProcessor
     @Override
     public void close() {
         deduplicator = null;
+        state = null;
     }
 
     /** Deletes expired entries; the horizon counts back from the newest record seen. */
@@ -89,6 +91,7 @@ final class DeduplicatingProcessor
                         + storySweeper.sweep(notBefore, batch)
                         + bucketSweeper.sweep(notBefore, batch);
         if (deleted > 0) {
+            state.forgetRecent(); // the cache may hold what the sweepers just deleted
             LOG.info("Swept {} expired dedup entries (older than {} ms)", deleted, notBefore);
         }
     }

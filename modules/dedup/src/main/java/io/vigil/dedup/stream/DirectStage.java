@@ -1,7 +1,5 @@
 package io.vigil.dedup.stream;
 
-import io.vigil.core.event.ArticleAccepted;
-import io.vigil.core.kafka.JsonSerde;
 import io.vigil.core.kafka.Topics;
 import io.vigil.dedup.DedupProperties;
 import java.nio.file.Path;
@@ -9,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
@@ -28,14 +27,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class DirectStage implements AutoCloseable {
 
     private final MockProcessorContext<String, Fingerprinted> fingerprintContext;
-    private final MockProcessorContext<String, ArticleAccepted> context;
+    private final MockProcessorContext<String, Accepted> context;
     private final Map<String, KeyValueStore<?, ?>> stores = new HashMap<>();
     private final FingerprintingProcessor fingerprinter;
     private final DeduplicatingProcessor processor;
     private final Reader reader;
-    private final JsonSerde<Reader.Read> reads = JsonSerde.of(Reader.Read.class);
-    private final JsonSerde<Fingerprinted> fingerprints = JsonSerde.of(Fingerprinted.class);
-    private final JsonSerde<ArticleAccepted> accepted = JsonSerde.of(ArticleAccepted.class);
+    private final Serde<Reader.Read> reads = Reader.hopSerde();
+    private final Serde<Fingerprinted> fingerprints = Fingerprinted.serde();
+    private final Serde<Accepted> accepted = Accepted.serde();
     private final String topic;
 
     public DirectStage(DedupProperties settings, Path stateDir) {
@@ -95,11 +94,13 @@ public final class DirectStage implements AutoCloseable {
         if (read.article() == null) {
             return null;
         }
-        Reader.Read hopped = reads.deserialize(topic, reads.serialize(topic, read));
+        Reader.Read hopped =
+                reads.deserializer().deserialize(topic, reads.serializer().serialize(topic, read));
         fingerprinter.process(new Record<>(key, hopped, timestamp));
         byte[] out =
-                fingerprints.serialize(
-                        topic, fingerprintContext.forwarded().get(0).record().value());
+                fingerprints
+                        .serializer()
+                        .serialize(topic, fingerprintContext.forwarded().get(0).record().value());
         fingerprintContext.resetForwards();
         return out;
     }
@@ -110,11 +111,11 @@ public final class DirectStage implements AutoCloseable {
      * @return the bytes published for it (none for a late older fetch)
      */
     public List<byte[]> deduplicate(byte[] fingerprinted, long timestamp) {
-        Fingerprinted f = fingerprints.deserialize(topic, fingerprinted);
-        processor.process(new Record<>(f.articleId(), f, timestamp));
+        Fingerprinted f = fingerprints.deserializer().deserialize(topic, fingerprinted);
+        processor.process(new Record<>(f.arrival().articleId(), f, timestamp));
         List<byte[]> out =
                 context.forwarded().stream()
-                        .map(r -> accepted.serialize(topic, r.record().value()))
+                        .map(r -> accepted.serializer().serialize(topic, r.record().value()))
                         .toList();
         context.resetForwards();
         return out;

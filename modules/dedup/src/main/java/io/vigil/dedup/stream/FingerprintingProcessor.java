@@ -1,6 +1,7 @@
 package io.vigil.dedup.stream;
 
 import io.vigil.dedup.DedupProperties;
+import io.vigil.dedup.story.Arrival;
 import io.vigil.dedup.story.Fingerprinter;
 import io.vigil.dedup.story.FurnitureState;
 import io.vigil.dedup.story.HostFurniture;
@@ -47,10 +48,10 @@ final class FingerprintingProcessor
                 record.withKey(read.articleId())
                         .withValue(
                                 Fingerprinted.of(
-                                        read.articleId(),
-                                        read.article(),
+                                        Arrival.of(read.article()),
                                         fingerprinter.fingerprint(
-                                                read.article(), record.timestamp()))));
+                                                read.article(), record.timestamp()),
+                                        read.json())));
     }
 
     private void sweep() {

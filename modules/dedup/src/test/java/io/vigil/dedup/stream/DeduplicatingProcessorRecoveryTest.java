@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.core.event.ArticleAccepted;
 import io.vigil.core.event.ArticleAccepted.Outcome;
 import io.vigil.core.event.ArticleFetched;
+import io.vigil.core.kafka.JsonSerde;
 import io.vigil.core.url.ArticleIds;
 import io.vigil.dedup.DedupProperties;
+import io.vigil.dedup.story.Arrival;
 import io.vigil.dedup.story.Fingerprinter;
 import io.vigil.dedup.story.InMemoryDedupState;
 import io.vigil.dedup.story.Texts;
@@ -111,10 +113,12 @@ class DeduplicatingProcessorRecoveryTest {
 
     /** One stream task's deduplicating processor on its own in-memory stores. */
     private final class Task {
-        private final MockProcessorContext<String, ArticleAccepted> context;
+        private final MockProcessorContext<String, Accepted> context;
         private final DeduplicatingProcessor processor;
         private final Map<String, KeyValueStore<Object, byte[]>> stores = new LinkedHashMap<>();
         private long offset;
+        private final JsonSerde<ArticleFetched> articles = JsonSerde.of(ArticleFetched.class);
+        private final JsonSerde<ArticleAccepted> accepted = JsonSerde.of(ArticleAccepted.class);
 
         Task() {
             this(settings);
@@ -151,10 +155,21 @@ class DeduplicatingProcessorRecoveryTest {
             processor.process(
                     new Record<>(
                             id,
-                            Fingerprinted.of(id, article, fingerprinter.fingerprint(article, now)),
+                            Fingerprinted.of(
+                                    Arrival.of(article),
+                                    fingerprinter.fingerprint(article, now),
+                                    articles.serialize("in", article)),
                             now));
             List<ArticleAccepted> out = new ArrayList<>();
-            context.forwarded().forEach(f -> out.add(f.record().value()));
+            context.forwarded()
+                    .forEach(
+                            f ->
+                                    out.add(
+                                            accepted.deserialize(
+                                                    "out",
+                                                    Accepted.serializer()
+                                                            .serialize(
+                                                                    "out", f.record().value()))));
             context.resetForwards();
             assertThat(out).hasSize(1);
             return out.get(0);
