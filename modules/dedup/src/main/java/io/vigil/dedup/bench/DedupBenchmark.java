@@ -46,7 +46,7 @@ public final class DedupBenchmark {
             return 2;
         }
         int signatures = Integer.parseInt(options.getOrDefault("--signatures", "1000000"));
-        int rounds = Integer.parseInt(options.getOrDefault("--rounds", "16"));
+        int rounds = Integer.parseInt(options.getOrDefault("--rounds", "48"));
         long seed = Long.parseLong(options.getOrDefault("--seed", "20261126"));
         int settleSeconds = Integer.parseInt(options.getOrDefault("--settle", "180"));
         Path state = Path.of(options.getOrDefault("--state", "data/bench/dedup")).toAbsolutePath();

@@ -78,7 +78,7 @@ public final class Shingler {
         return mix(h ^ tokens.length);
     }
 
-    /** The distinct shingle hashes of {@code paragraphs}, sorted. */
+    /** The distinct shingle hashes of {@code paragraphs}, in no particular order. */
     public long[] shingles(List<long[]> paragraphs) {
         int capacity = 0;
         for (long[] p : paragraphs) {
@@ -99,17 +99,42 @@ public final class Shingler {
                 out[n++] = mix(h);
             }
         }
-        Arrays.sort(out, 0, n);
-        int distinct = 0;
-        for (int i = 0; i < n; i++) {
-            if (i == 0 || out[i] != out[i - 1]) {
-                out[distinct++] = out[i];
-            }
-        }
-        return Arrays.copyOf(out, distinct);
+        return distinct(out, n);
     }
 
-    /** The distinct shingle hashes of {@code text}, sorted. */
+    /**
+     * The distinct values among the first {@code n} of {@code hashes}, in place, through an
+     * open-addressing set (the values are hashes already: their low bits index it). Some three
+     * times faster than sorting them, which the profile showed as a tenth of fingerprinting.
+     */
+    static long[] distinct(long[] hashes, int n) {
+        int slots = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
+        long[] table = new long[slots];
+        int mask = slots - 1;
+        boolean zero = false;
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            long h = hashes[i];
+            if (h == 0) { // 0 marks an empty slot: counted apart
+                if (!zero) {
+                    zero = true;
+                    hashes[distinct++] = 0;
+                }
+                continue;
+            }
+            int at = (int) h & mask;
+            while (table[at] != 0 && table[at] != h) {
+                at = (at + 1) & mask;
+            }
+            if (table[at] == 0) {
+                table[at] = h;
+                hashes[distinct++] = h;
+            }
+        }
+        return Arrays.copyOf(hashes, distinct);
+    }
+
+    /** The distinct shingle hashes of {@code text}, in no particular order. */
     public long[] shingles(String text) {
         return shingles(paragraphs(text));
     }

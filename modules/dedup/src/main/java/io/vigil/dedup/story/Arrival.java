@@ -21,9 +21,16 @@ public record Arrival(String articleId, String host, String outlet, long fetched
     }
 
     public static Arrival of(ArticleFetched article) {
+        return of(ArticleIds.of(article.canonicalUrl()), article);
+    }
+
+    /**
+     * @param articleId the article's id, {@code ArticleIds.of(article.canonicalUrl())}
+     */
+    public static Arrival of(String articleId, ArticleFetched article) {
         String host = Fingerprinter.host(article.canonicalUrl());
         return new Arrival(
-                ArticleIds.of(article.canonicalUrl()),
+                articleId,
                 host,
                 article.siteName() == null || article.siteName().isBlank()
                         ? host

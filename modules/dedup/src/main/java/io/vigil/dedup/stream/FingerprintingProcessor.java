@@ -48,7 +48,7 @@ final class FingerprintingProcessor
                 record.withKey(read.articleId())
                         .withValue(
                                 Fingerprinted.of(
-                                        Arrival.of(read.article()),
+                                        Arrival.of(read.articleId(), read.article()),
                                         fingerprinter.fingerprint(
                                                 read.article(), record.timestamp()),
                                         read.json())));
