@@ -43,7 +43,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxCandidates most candidates compared per article, those sharing the most buckets first:
  *     bounds the work for a story carried by hundreds of outlets (default 64)
  * @param maxOutlets most outlets listed per story (default 200)
- * @param streamThreads Kafka Streams threads of this instance (default 1)
+ * @param streamThreads Kafka Streams threads of this instance; with two, the fingerprinting tasks
+ *     and the one deduplicating task run side by side, as the bench measures them (default 2)
  * @param exactlyOnce exactly-once processing ({@code exactly_once_v2}): state, output and input
  *     offsets commit together, so a crash neither loses nor repeats an article (default true)
  * @param replicationFactor replication of the internal topics; -1 takes the broker's default
@@ -116,7 +117,10 @@ public record DedupProperties(
         anchorParagraphs = anchorParagraphs == null ? 3 : anchorParagraphs;
         maxCandidates = maxCandidates == null ? 64 : maxCandidates;
         maxOutlets = maxOutlets == null ? 200 : maxOutlets;
-        streamThreads = streamThreads == null ? 1 : streamThreads;
+        streamThreads = streamThreads == null ? 2 : streamThreads;
+        if (streamThreads < 1) {
+            throw new IllegalArgumentException("vigil.dedup.stream-threads must be >= 1");
+        }
         exactlyOnce = exactlyOnce == null || exactlyOnce;
         replicationFactor = replicationFactor == null ? -1 : replicationFactor;
         standbyReplicas = standbyReplicas == null ? 0 : standbyReplicas;
