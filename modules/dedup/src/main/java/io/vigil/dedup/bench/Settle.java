@@ -37,7 +37,7 @@ final class Settle {
     }
 
     /** CPU time of the whole process (all threads, RocksDB's native ones too), or -1. */
-    private static long cpuMillis() {
+    static long cpuMillis() {
         try {
             String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.UTF_8);
             // fields after the command name, which is in parentheses: utime is the 12th, stime 13th

@@ -56,16 +56,17 @@ final class Throughput {
             String label,
             PrintStream out)
             throws InterruptedException {
+        // only what the input topic would hold: the bench's own live data stays small for the GC
         JsonSerde<ArticleFetched> serde = JsonSerde.of(ArticleFetched.class);
-        List<ArticleFetched> articles = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
         for (int r = fromRound; r <= toRound; r++) {
             for (Doc d : SyndicationSet.generate(originals, seed, r)) {
-                articles.add(d.article());
+                keys.add(d.article().articleId());
+                values.add(serde.serialize("in", d.article()));
+                times.add(d.article().fetch().fetchedAt().toEpochMilli());
             }
-        }
-        List<byte[]> values = new ArrayList<>();
-        for (ArticleFetched a : articles) {
-            values.add(serde.serialize("in", a));
         }
         BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(256);
         long[] cpu = new long[2];
@@ -77,13 +78,11 @@ final class Throughput {
                             long c0 = threads.getCurrentThreadCpuTime();
                             try {
                                 for (int i = 0; i < values.size(); i++) {
-                                    long t = articles.get(i).fetch().fetchedAt().toEpochMilli();
+                                    long t = times.get(i);
                                     queue.put(
                                             new Handover(
                                                     stage.fingerprint(
-                                                            articles.get(i).articleId(),
-                                                            values.get(i),
-                                                            t),
+                                                            keys.get(i), values.get(i), t),
                                                     t));
                                 }
                                 queue.put(new Handover(null, -1));
@@ -93,10 +92,7 @@ final class Throughput {
                             cpu[0] = threads.getCurrentThreadCpuTime() - c0;
                         },
                         "bench-fingerprint");
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean)
-                        ManagementFactory.getOperatingSystemMXBean();
-        long process0 = os.getProcessCpuTime();
+        long process0 = Settle.cpuMillis();
         Map<String, Long> threads0 = ThreadTimes.byName();
         long t0 = System.nanoTime();
         fingerprinting.start();
@@ -107,7 +103,7 @@ final class Throughput {
         cpu[1] = threads.getCurrentThreadCpuTime() - c1;
         fingerprinting.join();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double processSeconds = (os.getProcessCpuTime() - process0) / 1e9;
+        double processSeconds = (Settle.cpuMillis() - process0) / 1e3;
         Map<String, Long> busiest = ThreadTimes.since(threads0);
         int n = values.size();
         double perSecond = n / seconds;
@@ -130,7 +126,7 @@ final class Throughput {
                 cpu[1] / 1e3 / n,
                 processSeconds * 1e6 / n,
                 processSeconds / seconds,
-                os.getSystemLoadAverage());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.printf(Locale.ROOT, "  CPU ms by thread (Linux): %s%n", busiest);
         return perSecond;
     }
