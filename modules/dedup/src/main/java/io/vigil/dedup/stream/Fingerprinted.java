@@ -1,8 +1,14 @@
 package io.vigil.dedup.stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vigil.core.event.ArticleFetched;
+import io.vigil.core.json.Json;
+import io.vigil.core.kafka.JsonSerde;
+import io.vigil.core.url.ArticleIds;
 import io.vigil.dedup.fingerprint.Signature;
 import io.vigil.dedup.story.Arrival;
 import io.vigil.dedup.story.Fingerprint;
+import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +64,8 @@ record Fingerprinted(
 
     private static final class Codec
             implements Serializer<Fingerprinted>, Deserializer<Fingerprinted> {
+
+        private final JsonSerde<ArticleFetched> articles = JsonSerde.of(ArticleFetched.class);
 
         @Override
         public void configure(Map<String, ?> configs, boolean isKey) {
@@ -115,6 +123,9 @@ record Fingerprinted(
             if (data == null) {
                 return null;
             }
+            if (data.length > 0 && data[0] == '{') {
+                return legacy(topic, data);
+            }
             try {
                 ByteBuffer b = ByteBuffer.wrap(data);
                 byte version = b.get();
@@ -143,6 +154,38 @@ record Fingerprinted(
                 return new Fingerprinted(arrival, signature, shingles, buckets, bytes(b));
             } catch (BufferUnderflowException | NegativeArraySizeException e) {
                 throw new SerializationException("truncated fingerprinted article on " + topic, e);
+            }
+        }
+
+        /**
+         * A record an earlier version left on the topic: JSON with the article inside, read so that
+         * an upgrade in the middle of a stream loses nothing.
+         */
+        private Fingerprinted legacy(String topic, byte[] data) {
+            byte[] article =
+                    Reader.legacyArticle(
+                            data,
+                            new SerializationException(
+                                    "unreadable fingerprinted article (JSON) on " + topic));
+            try {
+                JsonNode node = Json.mapper().readTree(data);
+                JsonNode signature = node.get("signature");
+                if (signature == null || !signature.isArray()) {
+                    throw new SerializationException(
+                            "a fingerprinted article (JSON) without a signature on " + topic);
+                }
+                ArticleFetched a = articles.deserialize(topic, article);
+                return new Fingerprinted(
+                        Arrival.of(ArticleIds.of(a.canonicalUrl()), a),
+                        Json.mapper().treeToValue(signature, int[].class),
+                        node.path("shingles").asInt(),
+                        node.hasNonNull("buckets")
+                                ? Json.mapper().treeToValue(node.get("buckets"), long[].class)
+                                : new long[0],
+                        article);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new SerializationException(
+                        "unreadable fingerprinted article (JSON) on " + topic, e);
             }
         }
 

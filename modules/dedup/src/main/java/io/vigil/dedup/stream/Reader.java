@@ -1,6 +1,7 @@
 package io.vigil.dedup.stream;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.vigil.core.event.ArticleFetched;
 import io.vigil.core.event.DeadLetter;
@@ -75,7 +76,9 @@ final class Reader {
 
     /**
      * Serde of the by-host topic: a read article travels as its JSON as it came, and is decoded
-     * again on the other side (it was readable when it was read).
+     * again on the other side (it was readable when it was read). Records an earlier version left
+     * on the topic (the whole {@code Read} as JSON, the article inside) are read too, so that an
+     * upgrade in the middle of a stream loses nothing.
      */
     static Serde<Read> hopSerde() {
         JsonSerde<ArticleFetched> articles = JsonSerde.of(ArticleFetched.class);
@@ -85,10 +88,33 @@ final class Reader {
                     if (bytes == null) {
                         return null;
                     }
-                    ArticleFetched article = articles.deserialize(topic, bytes);
-                    return new Read(ArticleIds.of(article.canonicalUrl()), article, bytes, null);
+                    byte[] json = bytes;
+                    ArticleFetched article;
+                    try {
+                        article = articles.deserialize(topic, bytes);
+                    } catch (SerializationException e) {
+                        json = legacyArticle(bytes, e);
+                        article = articles.deserialize(topic, json);
+                    }
+                    return new Read(ArticleIds.of(article.canonicalUrl()), article, json, null);
                 };
         return Serdes.serdeFrom(out, in);
+    }
+
+    /**
+     * The article inside a JSON object that holds it as its {@code article} field (the internal
+     * topics' format before the article passed through as it came), or {@code failure} thrown.
+     */
+    static byte[] legacyArticle(byte[] bytes, SerializationException failure) {
+        try {
+            JsonNode article = Json.mapper().readTree(bytes).get("article");
+            if (article != null && article.isObject()) {
+                return Json.mapper().writeValueAsBytes(article);
+            }
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+        throw failure;
     }
 
     /**

@@ -88,4 +88,41 @@ class AcceptedTest {
         assertThat(back.buckets()).containsExactly(7L, Long.MIN_VALUE);
         assertThat(back.article()).isEqualTo(read.json());
     }
+
+    @Test
+    void recordsAnEarlierVersionLeftOnTheInternalTopicsAreReadToo() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = io.vigil.core.json.Json.mapper();
+        com.fasterxml.jackson.databind.node.ObjectNode read = mapper.createObjectNode();
+        read.put("articleId", "abc");
+        read.set("article", mapper.valueToTree(article));
+        Reader.Read hopped =
+                Reader.hopSerde().deserializer().deserialize("t", mapper.writeValueAsBytes(read));
+        assertThat(hopped.article()).isEqualTo(article);
+        assertThat(articles.deserialize("t", hopped.json())).isEqualTo(article);
+
+        com.fasterxml.jackson.databind.node.ObjectNode old = read.deepCopy();
+        old.set("signature", mapper.valueToTree(new int[] {4, 5}));
+        old.put("shingles", 9);
+        old.set("buckets", mapper.valueToTree(new long[] {11L}));
+        Fingerprinted f =
+                Fingerprinted.serde()
+                        .deserializer()
+                        .deserialize("t", mapper.writeValueAsBytes(old));
+        assertThat(f.arrival()).isEqualTo(io.vigil.dedup.story.Arrival.of(article));
+        assertThat(f.signature()).containsExactly(4, 5);
+        assertThat(f.shingles()).isEqualTo(9);
+        assertThat(f.buckets()).containsExactly(11L);
+        assertThat(articles.deserialize("t", f.article())).isEqualTo(article);
+
+        assertThat(
+                        org.assertj.core.api.Assertions.catchThrowable(
+                                () ->
+                                        Reader.hopSerde()
+                                                .deserializer()
+                                                .deserialize(
+                                                        "t",
+                                                        "{\"x\":1}"
+                                                                .getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class);
+    }
 }
