@@ -154,68 +154,21 @@ public record DedupProperties(
 
     /** These settings with another bucket filter size (tests, bench). */
     public DedupProperties withBucketFilterMb(int mb) {
-        return new DedupProperties(
-                enabled,
-                applicationId,
-                stateDir,
-                horizon,
-                shingleSize,
-                hashes,
-                bands,
-                rows,
-                jaccardThreshold,
-                containmentThreshold,
-                minMatchingSlots,
-                minShingles,
-                bucketCapacity,
-                edgeParagraphs,
-                anchorParagraphs,
-                maxCandidates,
-                maxOutlets,
-                streamThreads,
-                exactlyOnce,
-                replicationFactor,
-                standbyReplicas,
-                commitInterval,
-                sweepInterval,
-                sweepBatch,
-                mb,
-                cacheMb);
-    }
-
-    /** These settings with another application id and state directory (tests, bench). */
-    public DedupProperties withApplication(String id, Path dir) {
-        return new DedupProperties(
-                enabled,
-                id,
-                dir,
-                horizon,
-                shingleSize,
-                hashes,
-                bands,
-                rows,
-                jaccardThreshold,
-                containmentThreshold,
-                minMatchingSlots,
-                minShingles,
-                bucketCapacity,
-                edgeParagraphs,
-                anchorParagraphs,
-                maxCandidates,
-                maxOutlets,
-                streamThreads,
-                exactlyOnce,
-                replicationFactor,
-                standbyReplicas,
-                commitInterval,
-                sweepInterval,
-                sweepBatch,
-                bucketFilterMb,
-                cacheMb);
+        return with(applicationId, stateDir, mb, cacheMb);
     }
 
     /** These settings with another cache size (tests, bench). */
     public DedupProperties withCacheMb(int mb) {
+        return with(applicationId, stateDir, bucketFilterMb, mb);
+    }
+
+    /** These settings with another application id and state directory (tests, bench). */
+    public DedupProperties withApplication(String id, Path dir) {
+        return with(id, dir, bucketFilterMb, cacheMb);
+    }
+
+    private DedupProperties with(
+            String applicationId, Path stateDir, Integer bucketFilterMb, Integer cacheMb) {
         return new DedupProperties(
                 enabled,
                 applicationId,
@@ -242,6 +195,6 @@ public record DedupProperties(
                 sweepInterval,
                 sweepBatch,
                 bucketFilterMb,
-                mb);
+                cacheMb);
     }
 }

@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -84,16 +86,14 @@ final class StoreDedupState implements DedupState {
 
     @Override
     public StoredArticle article(String articleId, long notBefore) {
-        StoredArticle a = recentArticles.get(articleId);
-        if (a == null) {
-            byte[] bytes = articles.get(articleId);
-            if (bytes == null) {
-                return null;
-            }
-            a = StoreCodec.article(bytes);
-            recentArticles.put(articleId, a, weight(articleId, a));
-        }
-        return a.seenAt() < notBefore ? null : a;
+        StoredArticle a =
+                read(
+                        articleId,
+                        recentArticles,
+                        articles,
+                        StoreCodec::article,
+                        v -> weight(articleId, v));
+        return a == null || a.seenAt() < notBefore ? null : a;
     }
 
     @Override
@@ -104,16 +104,28 @@ final class StoreDedupState implements DedupState {
 
     @Override
     public StoredStory story(String storyId, long notBefore) {
-        StoredStory s = recentStories.get(storyId);
-        if (s == null) {
-            byte[] bytes = stories.get(storyId);
+        StoredStory s =
+                read(storyId, recentStories, stories, StoreCodec::story, v -> weight(storyId, v));
+        return s == null || s.seenAt() < notBefore ? null : s;
+    }
+
+    /** The value from the cache, else from the store (then cached), else null. */
+    private static <K, V> V read(
+            K key,
+            RecentCache<K, V> cache,
+            KeyValueStore<K, byte[]> store,
+            Function<byte[], V> decode,
+            ToIntFunction<V> weigh) {
+        V value = cache.get(key);
+        if (value == null) {
+            byte[] bytes = store.get(key);
             if (bytes == null) {
                 return null;
             }
-            s = StoreCodec.story(bytes);
-            recentStories.put(storyId, s, weight(storyId, s));
+            value = decode.apply(bytes);
+            cache.put(key, value, weigh.applyAsInt(value));
         }
-        return s.seenAt() < notBefore ? null : s;
+        return value;
     }
 
     @Override
