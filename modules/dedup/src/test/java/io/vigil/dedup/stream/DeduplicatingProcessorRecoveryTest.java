@@ -96,10 +96,9 @@ class DeduplicatingProcessorRecoveryTest {
     }
 
     @Test
-    void processingWithoutTheBucketFilterGivesTheSameStories() {
-        DedupProperties noFilter = settings.withBucketFilterMb(0);
+    void processingWithoutTheBucketFilterOrTheCacheGivesTheSameStories() {
         Task filtered = new Task(settings);
-        Task plain = new Task(noFilter);
+        Task plain = new Task(settings.withBucketFilterMb(0).withCacheMb(0));
         for (int i = 0; i < 12; i++) {
             ArticleFetched article =
                     article("https://outlet" + i + ".example/s" + i % 4, "Outlet " + i, i % 4);
@@ -108,6 +107,7 @@ class DeduplicatingProcessorRecoveryTest {
             assertThat(f.storyId()).isEqualTo(p.storyId());
             assertThat(f.storyMembers()).isEqualTo(p.storyMembers());
             assertThat(f.outcome()).isEqualTo(p.outcome());
+            assertThat(f.duplicateOf()).isEqualTo(p.duplicateOf());
         }
     }
 
