@@ -6,6 +6,7 @@ import io.vigil.core.event.ArticleFetched;
 import io.vigil.dedup.DedupProperties;
 import io.vigil.dedup.fingerprint.Signature;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * {@link Fingerprinter}) are looked up and compared with every candidate, and the best candidate
  * that is similar enough (by Jaccard, or by containment for leads and copies with extra furniture)
  * gives its story. With none, the article starts a story of its own.
+ *
+ * <p>What goes into the buckets: a new story's first article, into all of its buckets; a copy that
+ * joins a story, only into the buckets where no member of that story it saw is yet (none at all
+ * when it is a near-exact copy): later copies find the story through the member already there, and
+ * the buckets of a story carried by many outlets stay short.
  *
  * <p>Pure logic over a {@link DedupState}; not thread-safe (the stage runs it on one stream task).
  */
@@ -200,7 +206,7 @@ public final class Deduplicator {
                     fresh[n++] = buckets[i];
                 }
             }
-            return java.util.Arrays.copyOf(fresh, n);
+            return Arrays.copyOf(fresh, n);
         }
     }
 
