@@ -47,13 +47,16 @@ final class ThreadTimes {
         return times;
     }
 
-    /** The kinds that used the most CPU since {@code before}, most first (at most eight). */
+    /**
+     * The kinds that used the most CPU since {@code before}, most first (at most eight). The
+     * bench's own threads are left out: one that ended before this call is gone from /proc.
+     */
     static Map<String, Long> since(Map<String, Long> before) {
         Map<String, Long> used = new HashMap<>();
         byName().forEach((k, v) -> used.put(k, v - before.getOrDefault(k, 0L)));
         Map<String, Long> top = new LinkedHashMap<>();
         used.entrySet().stream()
-                .filter(e -> e.getValue() > 0)
+                .filter(e -> e.getValue() > 0 && !e.getKey().startsWith("bench-"))
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(8)
                 .forEach(e -> top.put(e.getKey(), e.getValue()));
