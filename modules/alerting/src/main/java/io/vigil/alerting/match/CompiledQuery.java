@@ -63,9 +63,11 @@ abstract class CompiledQuery {
     /**
      * Terms such that an article matching this query has at least one of them ({@code field}, term
      * pairs), or null when no such set is known (the query must run on every article). An empty
-     * set: the query matches nothing.
+     * set: the query matches nothing. None is known unless a node says so.
      */
-    abstract Set<FieldTerm> anchors();
+    Set<FieldTerm> anchors() {
+        return null;
+    }
 
     /** A term of a field. */
     record FieldTerm(String field, ArticleTerms.Key term) {}
@@ -310,11 +312,6 @@ abstract class CompiledQuery {
         boolean matches(ArticleTerms article) {
             return article.hasPrefix(fieldId, prefix);
         }
-
-        @Override
-        Set<FieldTerm> anchors() {
-            return null;
-        }
     }
 
     /** A fuzzy, wildcard or regexp term: the field has a term the automaton accepts. */
@@ -330,11 +327,6 @@ abstract class CompiledQuery {
         @Override
         boolean matches(ArticleTerms article) {
             return article.hasTermAccepted(fieldId, automaton);
-        }
-
-        @Override
-        Set<FieldTerm> anchors() {
-            return null;
         }
     }
 
@@ -377,11 +369,6 @@ abstract class CompiledQuery {
         @Override
         boolean mayMatch(ArticleTerms article) {
             return true;
-        }
-
-        @Override
-        Set<FieldTerm> anchors() {
-            return null;
         }
     }
 
